@@ -1,0 +1,57 @@
+package jp.madoguchi.staff;
+
+import jp.madoguchi.shared.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The public reads offices, status and the event stream, takes web
+ * tickets and acts on its own ticket with the ticket's token. Staff use HTTP Basic
+ * (scripts) for the counter operations; kiosks and displays use their device token. Every
+ * refusal is a problem response.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, Devices devices, ProblemWriter problems) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/offices/*/counters/**")
+			.hasRole("STAFF")
+			.requestMatchers("/api/v1/offices/*/devices/**")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.GET, "/api/v1/offices/*/tickets")
+			.hasRole("STAFF")
+			.anyRequest()
+			.permitAll());
+		http.httpBasic((basic) -> basic.realmName("Madoguchi").authenticationEntryPoint((request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Madoguchi\"");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+		}));
+		http.exceptionHandling((exceptions) -> exceptions
+			.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+					HttpStatus.UNAUTHORIZED, "unauthenticated"))
+			.accessDeniedHandler(
+					(request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden")));
+		http.addFilterBefore(new DeviceTokenFilter(devices, problems), BasicAuthenticationFilter.class);
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// The API is called with explicit credentials (Basic, bearer tokens), never a
+		// cookie.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,69 @@
+package jp.madoguchi.ticketing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jp.madoguchi.estimate.ServiceTimes;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work that follows the clock and the events: expiring tickets left open at closing time,
+ * and reporting each finished service's duration to the estimator.
+ */
+@Component
+class TicketHousekeeping {
+
+	private static final Log logger = LogFactory.getLog(TicketHousekeeping.class);
+
+	private final OfficeCatalog offices;
+
+	private final TicketService service;
+
+	private final ServiceTimes serviceTimes;
+
+	private final Map<UUID, Instant> serviceStarts = new ConcurrentHashMap<>();
+
+	TicketHousekeeping(OfficeCatalog offices, TicketService service, ServiceTimes serviceTimes) {
+		this.offices = offices;
+		this.service = service;
+		this.serviceTimes = serviceTimes;
+	}
+
+	@Scheduled(fixedDelayString = "${madoguchi.expiry.interval:PT1M}",
+			initialDelayString = "${madoguchi.expiry.interval:PT1M}")
+	void expireClosedTickets() {
+		for (Office office : this.offices.all()) {
+			int expired = this.service.expireClosed(office.id());
+			if (expired > 0) {
+				logger.info(office.id() + ": " + expired + " tickets expired at closing");
+			}
+		}
+	}
+
+	@EventListener
+	void on(TicketEvent event) {
+		switch (event.kind()) {
+			case STARTED -> this.serviceStarts.put(event.ticket(), event.at());
+			case DONE -> {
+				Instant started = this.serviceStarts.remove(event.ticket());
+				if (started != null) {
+					this.serviceTimes.observe(event.office(), event.queue(), Duration.between(started, event.at()));
+				}
+			}
+			case TRANSFERRED, CANCELLED, EXPIRED -> this.serviceStarts.remove(event.ticket());
+			default -> {
+			}
+		}
+	}
+
+}

@@ -1,0 +1,100 @@
+package jp.madoguchi.ticketing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jp.madoguchi.estimate.WaitEstimate;
+import jp.madoguchi.estimate.WaitEstimator;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.MadoguchiException.Kind;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reading tickets: one ticket with its place and history, lines, and read-model
+ * snapshots.
+ */
+@Service
+public class TicketQueries {
+
+	private final OfficeCatalog offices;
+
+	private final TicketRepository tickets;
+
+	private final TicketJournal journal;
+
+	private final WaitEstimator estimator;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	TicketQueries(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, WaitEstimator estimator,
+			TransactionTemplate transactions, Clock clock) {
+		this.offices = offices;
+		this.tickets = tickets;
+		this.journal = journal;
+		this.estimator = estimator;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	public Ticket get(UUID id) {
+		return this.tickets.findById(id).orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket"));
+	}
+
+	/**
+	 * A ticket with how many are ahead of it, its estimated wait and its steps so far.
+	 */
+	public TicketDetails details(Ticket ticket) {
+		Office office = this.offices.get(ticket.office());
+		boolean inLine = ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.WAITING;
+		int ahead = inLine ? this.tickets.countAhead(ticket) : 0;
+		WaitEstimate estimate = inLine ? this.estimator.estimate(office, ticket.queue(), ahead, this.clock.instant())
+				: WaitEstimate.NONE;
+		return new TicketDetails(ticket, ahead, estimate, this.journal.history(ticket.id()));
+	}
+
+	/** Today's tickets of an office in the given states, in line order. */
+	public List<Ticket> inStates(String officeId, Collection<TicketState> states) {
+		Office office = this.offices.get(officeId);
+		return this.tickets.findOpenInStates(office.id(), LocalDate.now(this.clock.withZone(office.zone())), states);
+	}
+
+	/**
+	 * Today's open tickets and the journal number they are current to, read under the
+	 * office's lock so that the two agree: a read model built from it applies only later
+	 * events.
+	 */
+	public OpenTickets openTickets(String officeId) {
+		Office office = this.offices.get(officeId);
+		return this.transactions.execute((status) -> {
+			this.journal.lock(office.id());
+			long seq = this.journal.currentSeq(office.id());
+			LocalDate today = LocalDate.now(this.clock.withZone(office.zone()));
+			return new OpenTickets(seq, today, this.tickets.findOpenInStates(office.id(), today, TicketState.OPEN));
+		});
+	}
+
+	/** Committed events of an office after {@code seq}, at most {@code limit}. */
+	public List<TicketEvent> eventsAfter(String officeId, long seq, int limit) {
+		return this.journal.after(officeId, seq, limit);
+	}
+
+	public long lastEvent(String officeId) {
+		return this.journal.currentSeq(officeId);
+	}
+
+	public record TicketDetails(Ticket ticket, int peopleAhead, WaitEstimate estimate, List<TicketEvent> history) {
+	}
+
+	public record OpenTickets(long seq, LocalDate businessDate, List<Ticket> tickets) {
+	}
+
+}

@@ -1,0 +1,230 @@
+package jp.madoguchi.ticketing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tickets and their daily numbers, in plain SQL that runs on H2 and PostgreSQL alike. */
+@Repository
+class TicketRepository {
+
+	private static final String COLUMNS = "id, office_id, business_date, queue_id, seq, number, procedure_id, channel,"
+			+ " state, front, order_at, issued_at, checked_in_at, passed_over_at, called_at, counter_id, call_count,"
+			+ " call_deadline, absent_at, started_at, finished_at, note";
+
+	/** The line order: front tickets first, then by the time they took their place. */
+	private static final String LINE_ORDER = " ORDER BY front DESC, order_at, issued_at, number";
+
+	private final JdbcClient jdbc;
+
+	TicketRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next number of a queue on a day; the row lock makes numbers unique and ordered.
+	 */
+	int nextNumber(String office, String queue, LocalDate day) {
+		Integer last = this.jdbc
+			.sql("SELECT last_number FROM queue_day_number WHERE office_id = ? AND queue_id = ? AND business_date = ?"
+					+ " FOR UPDATE")
+			.params(office, queue, day)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		if (last == null) {
+			this.jdbc
+				.sql("INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number)"
+						+ " VALUES (?, ?, ?, 1)")
+				.params(office, queue, day)
+				.update();
+			return 1;
+		}
+		this.jdbc
+			.sql("UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ?"
+					+ " AND business_date = ?")
+			.params(last + 1, office, queue, day)
+			.update();
+		return last + 1;
+	}
+
+	void insert(Ticket ticket, String idempotencyKey, String requestHash) {
+		Ticket.Row r = ticket.toRow();
+		this.jdbc
+			.sql("INSERT INTO ticket (" + COLUMNS + ", idempotency_key, request_hash)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(r.id(), r.office(), r.businessDate(), r.queue(), r.seq(), r.number(), r.procedure(),
+					r.channel().name(), r.state().name(), r.front(), time(r.orderAt()), time(r.issuedAt()),
+					time(r.checkedInAt()), time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(),
+					time(r.callDeadline()), time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(),
+					idempotencyKey, requestHash)
+			.update();
+	}
+
+	void update(Ticket ticket) {
+		Ticket.Row r = ticket.toRow();
+		int updated = this.jdbc
+			.sql("UPDATE ticket SET queue_id = ?, state = ?, front = ?, order_at = ?,"
+					+ " checked_in_at = ?, passed_over_at = ?, called_at = ?, counter_id = ?, call_count = ?,"
+					+ " call_deadline = ?, absent_at = ?, started_at = ?, finished_at = ?, note = ? WHERE id = ?")
+			.params(r.queue(), r.state().name(), r.front(), time(r.orderAt()), time(r.checkedInAt()),
+					time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(), time(r.callDeadline()),
+					time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(), r.id())
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("Ticket " + r.id() + " vanished while being updated");
+		}
+	}
+
+	Optional<Ticket> findById(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<Ticket> findByNumber(String office, LocalDate day, String number) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND number = ?")
+			.params(office, day, number)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * A ticket issued with this idempotency key, with the hash of the request that made
+	 * it.
+	 */
+	Optional<Issued> findByIdempotencyKey(String office, String key) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", request_hash FROM ticket WHERE office_id = ? AND idempotency_key = ?")
+			.params(office, key)
+			.query((rs, row) -> new Issued(map(rs, row), rs.getString("request_hash")))
+			.optional();
+	}
+
+	/** The first present ticket in line for these queues. */
+	Optional<Ticket> firstWaiting(String office, LocalDate day, Collection<String> queues) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'WAITING'"
+					+ " AND queue_id IN (" + placeholders(queues) + ")" + LINE_ORDER + " FETCH FIRST 1 ROWS ONLY")
+			.params(params(office, day, queues))
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Web tickets not yet checked in, not yet passed over, whose place is before a time.
+	 */
+	List<Ticket> absentWebHoldersBefore(String office, LocalDate day, Collection<String> queues, Instant before) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'ISSUED'"
+					+ " AND passed_over_at IS NULL AND queue_id IN (" + placeholders(queues) + ") AND order_at < ?"
+					+ LINE_ORDER)
+			.params(params(office, day, queues, time(before)))
+			.query(this::map)
+			.list();
+	}
+
+	/** The ticket a counter has called or is serving, if any. */
+	Optional<Ticket> activeAt(String office, LocalDate day, String counter) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND counter_id = ?"
+					+ " AND state IN ('CALLED', 'SERVING')")
+			.params(office, day, counter)
+			.query(this::map)
+			.optional();
+	}
+
+	/** How many tickets that will be called stand before this one in its queue. */
+	int countAhead(Ticket t) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
+					+ " AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL)) AND id <> ?"
+					+ " AND (front > ? OR (front = ? AND (order_at < ? OR (order_at = ? AND issued_at < ?))))")
+			.params(t.office(), t.businessDate(), t.queue(), t.id(), t.front(), t.front(), time(t.orderAt()),
+					time(t.orderAt()), time(t.issuedAt()))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Open tickets of days before {@code day}, and of {@code day} itself if it is over.
+	 */
+	List<Ticket> openTicketsToExpire(String office, LocalDate day, boolean dayIsOver) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND state IN ("
+					+ "'ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT') AND business_date "
+					+ (dayIsOver ? "<=" : "<") + " ? ORDER BY business_date, number")
+			.params(office, day)
+			.query(this::map)
+			.list();
+	}
+
+	/** Counts of today's open tickets by queue and state, for rebuilding read models. */
+	List<QueueStateCount> countOpen(String office, LocalDate day) {
+		return this.jdbc
+			.sql("SELECT queue_id, state, COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ?"
+					+ " AND state IN ('ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT') GROUP BY queue_id, state")
+			.params(office, day)
+			.query((rs, row) -> new QueueStateCount(rs.getString(1), TicketState.valueOf(rs.getString(2)),
+					rs.getInt(3)))
+			.list();
+	}
+
+	List<Ticket> findOpenInStates(String office, LocalDate day, Collection<TicketState> states) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state IN ("
+					+ placeholders(states) + ")" + LINE_ORDER)
+			.params(params(office, day, states.stream().map(Enum::name).toList()))
+			.query(this::map)
+			.list();
+	}
+
+	record Issued(Ticket ticket, String requestHash) {
+	}
+
+	record QueueStateCount(String queue, TicketState state, int count) {
+	}
+
+	private Ticket map(ResultSet rs, int row) throws SQLException {
+		return Ticket.restore(new Ticket.Row(rs.getObject("id", UUID.class), rs.getString("office_id"),
+				rs.getObject("business_date", LocalDate.class), rs.getString("queue_id"), rs.getInt("seq"),
+				rs.getString("number"), rs.getString("procedure_id"), Channel.valueOf(rs.getString("channel")),
+				TicketState.valueOf(rs.getString("state")), rs.getBoolean("front"), instant(rs, "order_at"),
+				instant(rs, "issued_at"), instant(rs, "checked_in_at"), instant(rs, "passed_over_at"),
+				instant(rs, "called_at"), rs.getString("counter_id"), rs.getInt("call_count"),
+				instant(rs, "call_deadline"), instant(rs, "absent_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"), rs.getString("note")));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static OffsetDateTime time(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static String placeholders(Collection<?> values) {
+		return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+	}
+
+	private static Object[] params(String office, LocalDate day, Collection<String> values, Object... more) {
+		List<Object> all = new java.util.ArrayList<>();
+		all.add(office);
+		all.add(day);
+		all.addAll(values);
+		all.addAll(List.of(more));
+		return all.toArray();
+	}
+
+}

@@ -1,0 +1,340 @@
+package jp.madoguchi.ticketing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.office.OfficeDefinition.Counter;
+import jp.madoguchi.office.OfficeDefinition.Procedure;
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.shared.Secrets;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every change of a ticket. Each runs in one transaction that first takes its office's
+ * lock, so an office's changes happen one after another (two counters never call the same
+ * ticket), then journals the events it caused; once committed, the events are published
+ * in order.
+ */
+@Service
+public class TicketService {
+
+	private final OfficeCatalog offices;
+
+	private final TicketRepository tickets;
+
+	private final TicketJournal journal;
+
+	private final TicketFeed feed;
+
+	private final TransactionTemplate transactions;
+
+	private final WebTicketPolicy policy;
+
+	private final CheckInCodes checkInCodes;
+
+	private final Clock clock;
+
+	TicketService(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, TicketFeed feed,
+			TransactionTemplate transactions, WebTicketPolicy policy, CheckInCodes checkInCodes, Clock clock) {
+		this.offices = offices;
+		this.tickets = tickets;
+		this.journal = journal;
+		this.feed = feed;
+		this.transactions = transactions;
+		this.policy = policy;
+		this.checkInCodes = checkInCodes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues a ticket, or returns the one issued before with the same idempotency key.
+	 * @throws MadoguchiException when tickets cannot be taken now, or the key was used
+	 * for a different request
+	 */
+	public IssuedTicket issue(IssueRequest request) {
+		Office office = this.offices.get(request.office());
+		Procedure procedure = office.procedure(request.procedure());
+		Optional<IssuedTicket> replay = replay(office, request);
+		if (replay.isPresent()) {
+			return replay.get();
+		}
+		Optional<String> refusal = (request.channel() == Channel.WEB) ? this.policy.webRefusal(office, procedure)
+				: this.policy.inPersonRefusal(office, procedure);
+		refusal.ifPresent((code) -> {
+			throw new MadoguchiException(Kind.UNAVAILABLE, "issue." + code);
+		});
+		return change(office, (changes) -> replay(office, request).orElseGet(() -> {
+			LocalDate today = changes.today();
+			int seq = this.tickets.nextNumber(office.id(), procedure.queue(), today);
+			Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq, procedure.id(),
+					request.channel(), changes.now());
+			this.tickets.insert(ticket, request.idempotencyKey(), request.hash());
+			changes.record(ticket);
+			return new IssuedTicket(ticket, false);
+		}));
+	}
+
+	private Optional<IssuedTicket> replay(Office office, IssueRequest request) {
+		if (request.idempotencyKey() == null) {
+			return Optional.empty();
+		}
+		return this.tickets.findByIdempotencyKey(office.id(), request.idempotencyKey()).map((issued) -> {
+			if (!request.hash().equals(issued.requestHash())) {
+				throw new MadoguchiException(Kind.INVALID, "idempotency-key-reused");
+			}
+			return new IssuedTicket(issued.ticket(), true);
+		});
+	}
+
+	/** The holder checks in with the code shown in the hall. */
+	public Ticket checkIn(UUID ticketId, String code) {
+		Ticket current = find(ticketId);
+		Office office = this.offices.get(current.office());
+		if (!this.checkInCodes.isValid(office, code)) {
+			throw new MadoguchiException(Kind.INVALID, "check-in-code-invalid");
+		}
+		return checkInPresent(office, ticketId);
+	}
+
+	/** Staff (or a kiosk that scanned the ticket) confirm that the holder is here. */
+	public Ticket checkInByStaff(String officeId, UUID ticketId) {
+		return checkInPresent(this.offices.get(officeId), ticketId);
+	}
+
+	private Ticket checkInPresent(Office office, UUID ticketId) {
+		return change(office, (changes) -> {
+			Ticket ticket = changes.load(ticketId);
+			ticket.checkIn(changes.now(), office.rules());
+			return changes.save(ticket);
+		});
+	}
+
+	public Ticket cancel(UUID ticketId) {
+		Office office = this.offices.get(find(ticketId).office());
+		return change(office, (changes) -> {
+			Ticket ticket = changes.load(ticketId);
+			ticket.cancel(changes.now());
+			return changes.save(ticket);
+		});
+	}
+
+	/**
+	 * Calls the first present ticket in line for the queues the counter serves. Web
+	 * tickets ahead of it whose holders have not checked in are passed over: they keep
+	 * their turn for the grace time if they check in.
+	 */
+	public Ticket callNext(String officeId, String counterId) {
+		Office office = this.offices.get(officeId);
+		Counter counter = office.counter(counterId);
+		return change(office, (changes) -> {
+			requireIdle(changes, counter);
+			Ticket next = this.tickets.firstWaiting(office.id(), changes.today(), counter.queues())
+				.orElseThrow(() -> new MadoguchiException(Kind.CONFLICT, "nobody-waiting", counter.id()));
+			if (!next.front()) {
+				for (Ticket absentHolder : this.tickets.absentWebHoldersBefore(office.id(), changes.today(),
+						counter.queues(), next.orderAt())) {
+					absentHolder.passOver(changes.now(), office.rules());
+					changes.save(absentHolder);
+				}
+			}
+			next.call(counter.id(), changes.now(), office.rules());
+			return changes.save(next);
+		});
+	}
+
+	/** Calls a given number (a ticket waiting, or absent and back) to a counter. */
+	public Ticket callNumber(String officeId, String counterId, String number) {
+		Office office = this.offices.get(officeId);
+		Counter counter = office.counter(counterId);
+		return change(office, (changes) -> {
+			requireIdle(changes, counter);
+			Ticket ticket = this.tickets.findByNumber(office.id(), changes.today(), normalize(number))
+				.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-number", number));
+			if (!counter.queues().contains(ticket.queue())) {
+				throw new MadoguchiException(Kind.CONFLICT, "counter-does-not-serve", counter.id(), ticket.number());
+			}
+			ticket.call(counter.id(), changes.now(), office.rules());
+			return changes.save(ticket);
+		});
+	}
+
+	public Ticket recall(String officeId, String counterId) {
+		return atCounter(officeId, counterId, (ticket, office, now) -> ticket.recall(counterId, now, office.rules()));
+	}
+
+	public Ticket markAbsent(String officeId, String counterId) {
+		return atCounter(officeId, counterId,
+				(ticket, office, now) -> ticket.markAbsent(counterId, now, office.rules()));
+	}
+
+	public Ticket start(String officeId, String counterId) {
+		return atCounter(officeId, counterId, (ticket, office, now) -> ticket.start(counterId, now));
+	}
+
+	public Ticket done(String officeId, String counterId) {
+		return atCounter(officeId, counterId, (ticket, office, now) -> ticket.done(counterId, now));
+	}
+
+	/** Sends the ticket at a counter to another queue, with a note for the next clerk. */
+	public Ticket transferFromCounter(String officeId, String counterId, String toQueue, String note) {
+		Office office = this.offices.get(officeId);
+		String queue = office.queue(toQueue).id();
+		return atCounter(officeId, counterId, (ticket, o, now) -> ticket.transfer(queue, note, now));
+	}
+
+	/** Sends a waiting ticket to another queue, keeping its place by issue time. */
+	public Ticket transfer(String officeId, UUID ticketId, String toQueue, String note) {
+		Office office = this.offices.get(officeId);
+		String queue = office.queue(toQueue).id();
+		return change(office, (changes) -> {
+			Ticket ticket = changes.load(ticketId);
+			ticket.transfer(queue, note, changes.now());
+			return changes.save(ticket);
+		});
+	}
+
+	/**
+	 * Expires the open tickets of past business days, and today's once the office has
+	 * closed.
+	 * @return how many tickets expired
+	 */
+	public int expireClosed(String officeId) {
+		Office office = this.offices.get(officeId);
+		return change(office, (changes) -> {
+			LocalDate today = changes.today();
+			boolean over = office.hoursOn(today)
+				.map((hours) -> !changes.now().atZone(office.zone()).toLocalTime().isBefore(hours.close()))
+				.orElse(true);
+			List<Ticket> open = this.tickets.openTicketsToExpire(office.id(), today, over);
+			open.forEach((ticket) -> {
+				ticket.expire(changes.now());
+				changes.save(ticket);
+			});
+			return open.size();
+		});
+	}
+
+	private Ticket atCounter(String officeId, String counterId, CounterStep step) {
+		Office office = this.offices.get(officeId);
+		Counter counter = office.counter(counterId);
+		return change(office, (changes) -> {
+			Ticket ticket = this.tickets.activeAt(office.id(), changes.today(), counter.id())
+				.orElseThrow(() -> new MadoguchiException(Kind.CONFLICT, "counter-idle", counter.id()));
+			step.apply(ticket, office, changes.now());
+			return changes.save(ticket);
+		});
+	}
+
+	private void requireIdle(Changes changes, Counter counter) {
+		this.tickets.activeAt(changes.office.id(), changes.today(), counter.id()).ifPresent((busy) -> {
+			throw new MadoguchiException(Kind.CONFLICT, "counter-busy", counter.id(), busy.number());
+		});
+	}
+
+	private Ticket find(UUID ticketId) {
+		return this.tickets.findById(ticketId)
+			.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket"));
+	}
+
+	private static String normalize(String number) {
+		return (number != null) ? number.trim().toUpperCase(java.util.Locale.ROOT).replace('－', '-') : "";
+	}
+
+	/** Runs a change of an office's tickets in one transaction under its lock. */
+	private <R> R change(Office office, Function<Changes, R> work) {
+		Changes changes = new Changes(office, this.clock.instant());
+		R result = this.transactions.execute((status) -> {
+			this.journal.lock(office.id());
+			R outcome = work.apply(changes);
+			changes.journaled = this.journal.append(office.id(), changes.events);
+			return outcome;
+		});
+		this.feed.committed(office.id(), changes.journaled);
+		return result;
+	}
+
+	/** What one change did: the tickets it touched and their events. */
+	private final class Changes {
+
+		private final Office office;
+
+		private final Instant now;
+
+		private final List<TicketEvent> events = new ArrayList<>();
+
+		private List<TicketEvent> journaled = List.of();
+
+		private Changes(Office office, Instant now) {
+			this.office = office;
+			this.now = now;
+		}
+
+		Instant now() {
+			return this.now;
+		}
+
+		LocalDate today() {
+			return LocalDate.ofInstant(this.now, this.office.zone());
+		}
+
+		Ticket load(UUID id) {
+			Ticket ticket = find(id);
+			if (!ticket.office().equals(this.office.id())) {
+				throw new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket");
+			}
+			return ticket;
+		}
+
+		Ticket save(Ticket ticket) {
+			TicketService.this.tickets.update(ticket);
+			record(ticket);
+			return ticket;
+		}
+
+		void record(Ticket ticket) {
+			this.events.addAll(ticket.drainEvents());
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface CounterStep {
+
+		void apply(Ticket ticket, Office office, Instant now);
+
+	}
+
+	/**
+	 * A request for a ticket.
+	 *
+	 * @param idempotencyKey the client's key: a retry with the same key returns the same
+	 * ticket
+	 */
+	public record IssueRequest(String office, String procedure, Channel channel, String idempotencyKey) {
+
+		String hash() {
+			return Secrets.hash(this.procedure + "|" + this.channel);
+		}
+
+	}
+
+	/**
+	 * An issued ticket.
+	 *
+	 * @param replayed whether it was issued by an earlier request with the same key
+	 */
+	public record IssuedTicket(Ticket ticket, boolean replayed) {
+	}
+
+}
