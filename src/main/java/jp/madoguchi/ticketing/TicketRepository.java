@@ -23,7 +23,11 @@ class TicketRepository {
 			+ " call_deadline, absent_at, started_at, finished_at, note";
 
 	/** The line order: front tickets first, then by the time they took their place. */
-	private static final String LINE_ORDER = " ORDER BY front DESC, order_at, issued_at, number";
+	private static final String LINE_ORDER = " ORDER BY front DESC, order_at, issued_at, seq, number";
+
+	/** Whether a row's place (order_at, issued_at, seq) is before the given one. */
+	private static final String PLACE_BEFORE = " (order_at < ? OR (order_at = ? AND (issued_at < ?"
+			+ " OR (issued_at = ? AND seq < ?))))";
 
 	private final JdbcClient jdbc;
 
@@ -123,12 +127,12 @@ class TicketRepository {
 	/**
 	 * Web tickets not yet checked in, not yet passed over, whose place is before a time.
 	 */
-	List<Ticket> absentWebHoldersBefore(String office, LocalDate day, Collection<String> queues, Instant before) {
+	List<Ticket> absentWebHoldersBefore(String office, LocalDate day, Collection<String> queues, Ticket next) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'ISSUED'"
-					+ " AND passed_over_at IS NULL AND queue_id IN (" + placeholders(queues) + ") AND order_at < ?"
+					+ " AND passed_over_at IS NULL AND queue_id IN (" + placeholders(queues) + ") AND" + PLACE_BEFORE
 					+ LINE_ORDER)
-			.params(params(office, day, queues, time(before)))
+			.params(params(office, day, queues, placeOf(next)))
 			.query(this::map)
 			.list();
 	}
@@ -148,9 +152,8 @@ class TicketRepository {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
 					+ " AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL)) AND id <> ?"
-					+ " AND (front > ? OR (front = ? AND (order_at < ? OR (order_at = ? AND issued_at < ?))))")
-			.params(t.office(), t.businessDate(), t.queue(), t.id(), t.front(), t.front(), time(t.orderAt()),
-					time(t.orderAt()), time(t.issuedAt()))
+					+ " AND (front > ? OR (front = ? AND" + PLACE_BEFORE + "))")
+			.params(params(t.office(), t.businessDate(), List.of(t.queue()), t.id(), t.front(), t.front(), placeOf(t)))
 			.query(Integer.class)
 			.single();
 	}
@@ -214,6 +217,10 @@ class TicketRepository {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
+	private static Object[] placeOf(Ticket t) {
+		return new Object[] { time(t.orderAt()), time(t.orderAt()), time(t.issuedAt()), time(t.issuedAt()), t.seq() };
+	}
+
 	private static String placeholders(Collection<?> values) {
 		return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
 	}
@@ -223,7 +230,14 @@ class TicketRepository {
 		all.add(office);
 		all.add(day);
 		all.addAll(values);
-		all.addAll(List.of(more));
+		for (Object value : more) {
+			if (value instanceof Object[] array) {
+				all.addAll(List.of(array));
+			}
+			else {
+				all.add(value);
+			}
+		}
 		return all.toArray();
 	}
 

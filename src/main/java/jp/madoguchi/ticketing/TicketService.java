@@ -143,7 +143,7 @@ public class TicketService {
 				.orElseThrow(() -> new MadoguchiException(Kind.CONFLICT, "nobody-waiting", counter.id()));
 			if (!next.front()) {
 				for (Ticket absentHolder : this.tickets.absentWebHoldersBefore(office.id(), changes.today(),
-						counter.queues(), next.orderAt())) {
+						counter.queues(), next)) {
 					absentHolder.passOver(changes.now(), office.rules());
 					changes.save(absentHolder);
 				}
