@@ -73,7 +73,17 @@ public class Board implements QueueLoad {
 
 	@Override
 	public int peopleInLine(String office, String queue) {
-		return board(office).inLine(queue);
+		return today(office).inLine(queue);
+	}
+
+	/**
+	 * The office's board, moved on to today if the day has changed since its last event.
+	 */
+	private OfficeBoard today(String officeId) {
+		Office office = this.offices.get(officeId);
+		OfficeBoard board = board(office.id());
+		board.startDay(LocalDate.now(this.clock.withZone(office.zone())));
+		return board;
 	}
 
 	long lastEvent(String office) {
@@ -83,10 +93,9 @@ public class Board implements QueueLoad {
 	/** The status of an office now, in a language. */
 	public OfficeStatus status(String officeId, Locale locale) {
 		Office office = this.offices.get(officeId);
-		OfficeBoard board = board(office.id());
+		OfficeBoard board = today(office.id());
 		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, office.zone());
-		board.startDay(today);
+		LocalDate today = board.businessDate();
 		Optional<OfficeDefinition.OpeningHours> hours = office.hoursOn(today);
 		List<QueueStatus> queues = office.queues()
 			.stream()
