@@ -157,8 +157,8 @@ class ApiRefusalsTest extends AppTest {
 	@Test
 	void webTicketsStopWhenTheWaitWouldPassClosingTime() {
 		this.clock.at(LocalTime.of(15, 0));
-		// 60 minutes a head for one counter serving queue F: the second person would wait
-		// 30 people ahead in queue F, about 23 minutes each, four counters: about three hours
+		// 30 people ahead in queue F, about 23 minutes each, four counters: about three
+		// hours
 		for (int i = 0; i < 30; i++) {
 			staff().post(TICKETS, Map.of("procedure", "welfare-consultation", "channel", "staff"));
 		}
