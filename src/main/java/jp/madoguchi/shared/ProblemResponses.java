@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code problemDetail.<exception>} keys in the message files.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+public final class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemResponses.class);
 
