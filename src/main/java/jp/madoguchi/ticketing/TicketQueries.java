@@ -13,6 +13,7 @@ import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,8 +36,12 @@ public class TicketQueries {
 
 	private final Clock clock;
 
+	// the live line lengths come from the board, which itself reads from here
+	private final ObjectProvider<QueueLoad> load;
+
 	TicketQueries(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, WaitEstimator estimator,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ObjectProvider<QueueLoad> load) {
+		this.load = load;
 		this.offices = offices;
 		this.tickets = tickets;
 		this.journal = journal;
@@ -53,12 +58,37 @@ public class TicketQueries {
 	 * A ticket with how many are ahead of it, its estimated wait and its steps so far.
 	 */
 	public TicketDetails details(Ticket ticket) {
+		return details(ticket, null);
+	}
+
+	/**
+	 * A ticket just issued: its place comes from the live count of its queue (which
+	 * already holds it), not from counting the line in the database, so issuing costs the
+	 * same at any queue length.
+	 */
+	public TicketDetails detailsOfNew(TicketService.IssuedTicket issued) {
+		Ticket ticket = issued.ticket();
+		if (issued.replayed()) {
+			return details(ticket, null);
+		}
+		int inLine = this.load.getObject().peopleInLine(ticket.office(), ticket.queue());
+		TicketEvent step = new TicketEvent(0, TicketEvent.Kind.ISSUED, ticket.office(), ticket.businessDate(),
+				ticket.id(), ticket.number(), ticket.queue(), ticket.queue(), ticket.procedure(), ticket.channel(),
+				TicketState.ISSUED, ticket.state(), null, ticket.issuedAt(), null, null);
+		return details(ticket, new NewTicket(Math.max(0, inLine - 1), List.of(step)));
+	}
+
+	private TicketDetails details(Ticket ticket, NewTicket known) {
 		Office office = this.offices.get(ticket.office());
 		boolean inLine = ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.WAITING;
-		int ahead = inLine ? this.tickets.countAhead(ticket) : 0;
+		int ahead = (known != null) ? known.ahead() : inLine ? this.tickets.countAhead(ticket) : 0;
 		WaitEstimate estimate = inLine ? this.estimator.estimate(office, ticket.queue(), ahead, this.clock.instant())
 				: WaitEstimate.NONE;
-		return new TicketDetails(ticket, ahead, estimate, this.journal.history(ticket.id()));
+		return new TicketDetails(ticket, ahead, estimate,
+				(known != null) ? known.history() : this.journal.history(ticket.id()));
+	}
+
+	private record NewTicket(int ahead, List<TicketEvent> history) {
 	}
 
 	/** Today's tickets of an office in the given states, in line order. */

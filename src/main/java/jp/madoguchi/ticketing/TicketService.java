@@ -18,13 +18,13 @@ import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.Secrets;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every change of a ticket. Each runs in one transaction that first takes its office's
- * lock, so an office's changes happen one after another (two counters never call the same
- * ticket), then journals the events it caused; once committed, the events are published
- * in order.
+ * Every change of a ticket. Each runs under its office's lock, in a transaction it may
+ * share with other changes of the office that arrived at the same time
+ * ({@link OfficeWriter}), so an office's changes happen one after another (two counters
+ * never call the same ticket); the events it caused are journaled and, once committed,
+ * published in order.
  */
 @Service
 public class TicketService {
@@ -33,11 +33,7 @@ public class TicketService {
 
 	private final TicketRepository tickets;
 
-	private final TicketJournal journal;
-
-	private final TicketFeed feed;
-
-	private final TransactionTemplate transactions;
+	private final OfficeWriter writer;
 
 	private final WebTicketPolicy policy;
 
@@ -45,13 +41,11 @@ public class TicketService {
 
 	private final Clock clock;
 
-	TicketService(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, TicketFeed feed,
-			TransactionTemplate transactions, WebTicketPolicy policy, CheckInCodes checkInCodes, Clock clock) {
+	TicketService(OfficeCatalog offices, TicketRepository tickets, OfficeWriter writer, WebTicketPolicy policy,
+			CheckInCodes checkInCodes, Clock clock) {
 		this.offices = offices;
 		this.tickets = tickets;
-		this.journal = journal;
-		this.feed = feed;
-		this.transactions = transactions;
+		this.writer = writer;
 		this.policy = policy;
 		this.checkInCodes = checkInCodes;
 		this.clock = clock;
@@ -251,17 +245,17 @@ public class TicketService {
 		return (number != null) ? number.trim().toUpperCase(java.util.Locale.ROOT).replace('－', '-') : "";
 	}
 
-	/** Runs a change of an office's tickets in one transaction under its lock. */
+	/**
+	 * Runs a change of an office's tickets in the office's next batch, under its lock.
+	 * The change must refuse before it writes anything (see {@link OfficeWriter}).
+	 */
 	private <R> R change(Office office, Function<Changes, R> work) {
-		Changes changes = new Changes(office, this.clock.instant());
-		R result = this.transactions.execute((status) -> {
-			this.journal.lock(office.id());
-			R outcome = work.apply(changes);
-			changes.journaled = this.journal.append(office.id(), changes.events);
-			return outcome;
+		Instant now = this.clock.instant();
+		return this.writer.write(office.id(), () -> {
+			Changes changes = new Changes(office, now);
+			R result = work.apply(changes);
+			return new OfficeWriter.Change<>(result, changes.events);
 		});
-		this.feed.committed(office.id(), changes.journaled);
-		return result;
 	}
 
 	/** What one change did: the tickets it touched and their events. */
@@ -272,8 +266,6 @@ public class TicketService {
 		private final Instant now;
 
 		private final List<TicketEvent> events = new ArrayList<>();
-
-		private List<TicketEvent> journaled = List.of();
 
 		private Changes(Office office, Instant now) {
 			this.office = office;

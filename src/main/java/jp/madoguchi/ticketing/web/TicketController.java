@@ -70,7 +70,7 @@ class TicketController {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header(HttpHeaders.LOCATION, "/api/v1/tickets/" + ticket.id())
 			.header("Idempotent-Replayed", String.valueOf(issued.replayed()))
-			.body(TicketResponse.of(this.queries.details(ticket), this.tokens.tokenFor(ticket.id())));
+			.body(TicketResponse.of(this.queries.detailsOfNew(issued), this.tokens.tokenFor(ticket.id())));
 	}
 
 	@GetMapping("/api/v1/tickets/{id}")

@@ -1,0 +1,162 @@
+package jp.madoguchi.ticketing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+import jp.madoguchi.shared.MadoguchiException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the changes of each office one batch at a time (group commit). Changes waiting
+ * for an office are taken together and run in one transaction under the office's lock, in
+ * the order they arrived; their events are journaled together and the batch commits once.
+ * Under load this turns many small commits into few larger ones; when idle a batch is a
+ * single change.
+ *
+ * <p>
+ * A change must refuse (throw a {@link MadoguchiException}) before it writes anything:
+ * then the others of its batch go on. Any other failure rolls the whole batch back, and
+ * its changes are tried again one by one, so one change's failure never fails another.
+ */
+@Component
+class OfficeWriter {
+
+	private static final Log logger = LogFactory.getLog(OfficeWriter.class);
+
+	static final int MAX_BATCH = 64;
+
+	private final TransactionTemplate transactions;
+
+	private final TicketJournal journal;
+
+	private final TicketFeed feed;
+
+	private final Map<String, BlockingQueue<Pending<?>>> lanes = new ConcurrentHashMap<>();
+
+	OfficeWriter(TransactionTemplate transactions, TicketJournal journal, TicketFeed feed) {
+		this.transactions = transactions;
+		this.journal = journal;
+		this.feed = feed;
+	}
+
+	/** Runs a change in the office's next batch and returns its result once committed. */
+	<R> R write(String office, Supplier<Change<R>> change) {
+		Pending<R> pending = new Pending<>(change);
+		lane(office).add(pending);
+		try {
+			return pending.result.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private BlockingQueue<Pending<?>> lane(String office) {
+		return this.lanes.computeIfAbsent(office, (id) -> {
+			BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+			Thread.ofVirtual().name("writer-" + id).start(() -> drain(id, queue));
+			return queue;
+		});
+	}
+
+	private void drain(String office, BlockingQueue<Pending<?>> queue) {
+		while (true) {
+			List<Pending<?>> batch = new ArrayList<>();
+			try {
+				batch.add(queue.take());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			queue.drainTo(batch, MAX_BATCH - 1);
+			try {
+				commit(office, batch);
+			}
+			catch (Throwable ex) {
+				if (batch.size() == 1) {
+					batch.get(0).result.completeExceptionally(ex);
+				}
+				else {
+					logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one", ex);
+					for (Pending<?> single : batch) {
+						try {
+							commit(office, List.of(single));
+						}
+						catch (Throwable singleFailure) {
+							single.result.completeExceptionally(singleFailure);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	private void commit(String office, List<Pending<?>> batch) {
+		List<TicketEvent> journaled = this.transactions.execute((status) -> {
+			this.journal.lock(office);
+			List<TicketEvent> events = new ArrayList<>();
+			for (Pending<?> pending : batch) {
+				pending.run(events);
+			}
+			return this.journal.append(office, events);
+		});
+		this.feed.committed(office, journaled);
+		batch.forEach(Pending::complete);
+	}
+
+	/** What a change did: its result and the events it recorded. */
+	record Change<R>(R result, List<TicketEvent> events) {
+	}
+
+	private static final class Pending<R> {
+
+		private final Supplier<Change<R>> change;
+
+		private final CompletableFuture<R> result = new CompletableFuture<>();
+
+		private R value;
+
+		private MadoguchiException refusal;
+
+		private Pending(Supplier<Change<R>> change) {
+			this.change = change;
+		}
+
+		void run(List<TicketEvent> events) {
+			this.refusal = null;
+			try {
+				Change<R> done = this.change.get();
+				this.value = done.result();
+				events.addAll(done.events());
+			}
+			catch (MadoguchiException ex) {
+				this.refusal = ex;
+			}
+		}
+
+		void complete() {
+			if (this.refusal != null) {
+				this.result.completeExceptionally(this.refusal);
+			}
+			else {
+				this.result.complete(this.value);
+			}
+		}
+
+	}
+
+}
