@@ -1,0 +1,312 @@
+package jp.madoguchi.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.madoguchi.support.Api;
+import jp.madoguchi.support.AppProcess;
+import jp.madoguchi.support.TestApplication;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load benchmark: starts the application in its own process ({@code -Xmx512m}) on
+ * loopback, on H2 and on PostgreSQL, and measures ticket issues, status reads at two
+ * queue lengths, call → event latency at two subscriber counts, and heap. Run it with
+ * {@code ./mvnw test -Dtest=LoadBenchmark} (add {@code -Dbench.databases=h2} for one
+ * database); the results are printed and written to {@code target/benchmarks/results.md}.
+ * Nothing here asserts a time: it reports.
+ */
+class LoadBenchmark {
+
+	private static final Duration WARMUP = Duration.ofSeconds(3);
+
+	private static final Duration MEASURE = Duration.ofSeconds(10);
+
+	private static final List<String> PROCEDURES = List.of("certificates", "move-in", "health-insurance",
+			"child-allowance", "tax-certificate", "long-term-care-application");
+
+	private static final String ADMIN = "Authorization: Basic "
+			+ java.util.Base64.getEncoder().encodeToString(("admin:" + TestApplication.ADMIN_PASSWORD).getBytes())
+			+ "\r\n";
+
+	private final StringBuilder report = new StringBuilder();
+
+	@Test
+	void run() throws Exception {
+		List<String> databases = Arrays.asList(System.getProperty("bench.databases", "h2,postgres").split(","));
+		line("# Load benchmark, " + OffsetDateTime.now().withNano(0));
+		line("");
+		line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ ManagementFactory.getOperatingSystemMXBean().getName() + ", " + cpuModel() + "; JDK "
+				+ Runtime.version() + "; app with -Xmx512m; client and server on the same cores.");
+		EmbeddedPostgres postgres = databases.contains("postgres") ? EmbeddedPostgres.builder()
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("max_connections", "200")
+			.start() : null;
+		try {
+			for (String database : databases) {
+				line("");
+				line("## " + database);
+				issues(database, postgres);
+				readsAndEvents(database, postgres);
+			}
+		}
+		finally {
+			if (postgres != null) {
+				postgres.close();
+			}
+		}
+		Path out = Path.of("target/benchmarks/results.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, this.report);
+		System.out.println(this.report);
+	}
+
+	private void issues(String database, EmbeddedPostgres postgres) throws Exception {
+		try (AppProcess app = start(database, postgres)) {
+			String kiosk = "Authorization: Bearer " + app.api()
+				.asAdmin()
+				.post("/api/v1/offices/konan/devices", Map.of("kind", "KIOSK", "name", "bench"))
+				.text("token") + "\r\n";
+			for (int clients : List.of(16, 64)) {
+				LoadRun.Result result = LoadRun
+					.run(port(app), clients, WARMUP, MEASURE,
+							(i) -> RawHttp.request("POST", "/api/v1/offices/konan/tickets",
+									kiosk + "Idempotency-Key: bench-" + clients + "-" + i + "\r\n", "{\"procedure\":\""
+											+ PROCEDURES.get(i % PROCEDURES.size()) + "\",\"channel\":\"kiosk\"}"),
+							201);
+				line("- ticket issues (kiosk channel, 6 queues), " + result);
+			}
+			line("- heap after issuing: " + heap(app.api()));
+		}
+	}
+
+	private void readsAndEvents(String database, EmbeddedPostgres postgres) throws Exception {
+		try (AppProcess app = start(database, postgres)) {
+			Api staff = app.api().asAdmin();
+			int waiting = 0;
+			for (int target : List.of(100, 5000)) {
+				waiting = fill(staff, waiting, target);
+				LoadRun.Result reads = LoadRun.run(port(app), 64, WARMUP, MEASURE,
+						(i) -> RawHttp.request("GET", "/api/v1/offices/konan/status", "", null), 200);
+				line("- status reads with " + target + " waiting, " + reads);
+			}
+			List<Subscriber> subscribers = new ArrayList<>();
+			for (int count : List.of(100, 5000)) {
+				while (subscribers.size() < count) {
+					subscribers.add(new Subscriber(port(app)));
+				}
+				for (Subscriber subscriber : subscribers) {
+					subscriber.awaitStarted();
+				}
+				line("- call → event with " + count + " subscribers: " + callLatency(port(app), subscribers, 30));
+				line("- heap with " + count + " subscribers: " + heap(app.api()));
+			}
+			subscribers.forEach(Subscriber::close);
+		}
+	}
+
+	/** Issues paper tickets until {@code target} are waiting. */
+	private static int fill(Api staff, int waiting, int target) {
+		Api kiosk = staff
+			.bearer(staff.post("/api/v1/offices/konan/devices", Map.of("kind", "KIOSK", "name", "fill")).text("token"));
+		for (int i = waiting; i < target; i++) {
+			kiosk.post("/api/v1/offices/konan/tickets",
+					Map.of("procedure", PROCEDURES.get(i % PROCEDURES.size()), "channel", "kiosk"));
+		}
+		return target;
+	}
+
+	/**
+	 * Calls {@code calls} tickets, one after another, and times each until every
+	 * subscriber has it.
+	 */
+	private static String callLatency(int port, List<Subscriber> subscribers, int calls) throws Exception {
+		List<Long> latencies = new ArrayList<>();
+		List<String> counters = List.of("1", "4", "11", "21", "31", "41");
+		try (RawHttp http = new RawHttp(port)) {
+			for (int i = 0; i < calls; i++) {
+				String counter = counters.get(i % counters.size());
+				String path = "/api/v1/offices/konan/counters/" + counter + "/";
+				long sent = System.nanoTime();
+				RawHttp.Response called = http.exchange(RawHttp.request("POST", path + "call-next", ADMIN, null), true);
+				String number = field(called.body(), "number");
+				for (Subscriber subscriber : subscribers) {
+					latencies.add(subscriber.awaitCall(number, Duration.ofSeconds(10)) - sent);
+				}
+				http.exchange(RawHttp.request("POST", path + "start", ADMIN, null), false);
+				http.exchange(RawHttp.request("POST", path + "done", ADMIN, null), false);
+				Thread.sleep(50);
+			}
+		}
+		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		long missed = Arrays.stream(sorted).filter((l) -> l == Long.MAX_VALUE).count();
+		return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %,d deliveries (%d calls), %d missed",
+				LoadRun.percentile(sorted, 0.50), LoadRun.percentile(sorted, 0.99),
+				sorted[sorted.length - 1 - (int) missed] / 1e6, sorted.length, calls, missed);
+	}
+
+	static String field(String json, String name) {
+		int at = json.indexOf("\"" + name + "\":\"");
+		if (at < 0) {
+			return null;
+		}
+		int start = at + name.length() + 4;
+		return json.substring(start, json.indexOf('"', start));
+	}
+
+	/** A display's event stream, as a raw connection reading lines. */
+	private static final class Subscriber {
+
+		private final RawHttp http;
+
+		private final CountDownLatch started = new CountDownLatch(1);
+
+		private final Map<String, Long> calls = new ConcurrentHashMap<>();
+
+		private final Object arrived = new Object();
+
+		Subscriber(int port) throws IOException {
+			this.http = new RawHttp(port);
+			this.http
+				.write(RawHttp.request("GET", "/api/v1/offices/konan/events", "Accept: text/event-stream\r\n", null));
+			Thread.ofVirtual().start(this::read);
+		}
+
+		private void read() {
+			try {
+				String event = null;
+				while (true) {
+					String line = this.http.utf8Line();
+					if (line.startsWith("event: ")) {
+						event = line.substring(7);
+						if (event.equals("status")) {
+							this.started.countDown();
+						}
+					}
+					else if (line.startsWith("data: ") && "called".equals(event)) {
+						long now = System.nanoTime();
+						this.calls.put(field(line, "number"), now);
+						synchronized (this.arrived) {
+							this.arrived.notifyAll();
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				// closed
+			}
+		}
+
+		void awaitStarted() throws InterruptedException {
+			if (!this.started.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("event stream did not start");
+			}
+		}
+
+		long awaitCall(String number, Duration timeout) throws InterruptedException {
+			long end = System.nanoTime() + timeout.toNanos();
+			synchronized (this.arrived) {
+				while (!this.calls.containsKey(number)) {
+					long left = end - System.nanoTime();
+					if (left <= 0) {
+						return Long.MAX_VALUE;
+					}
+					this.arrived.wait(Math.max(1, left / 1_000_000));
+				}
+			}
+			return this.calls.get(number);
+		}
+
+		void close() {
+			try {
+				this.http.close();
+			}
+			catch (IOException ex) {
+				// closing
+			}
+		}
+
+	}
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static AppProcess start(String database, EmbeddedPostgres postgres) throws Exception {
+		Path dir = Files.createTempDirectory("madoguchi-bench");
+		String url;
+		if (database.equals("h2")) {
+			url = "jdbc:h2:file:" + dir.resolve("db/madoguchi")
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+		}
+		else {
+			String name = "bench_" + databases.incrementAndGet();
+			try (var connection = postgres.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			url = postgres.getJdbcUrl("postgres", name);
+		}
+		return new AppProcess(dir.resolve("app.log"), "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + (database.equals("h2") ? "sa" : "postgres"),
+				"--spring.datasource.password=", "--madoguchi.admin.password=" + TestApplication.ADMIN_PASSWORD,
+				"--madoguchi.clock.start=2027-02-01T09:00+09:00", "--logging.level.root=WARN")
+			.start();
+	}
+
+	private static int port(AppProcess app) {
+		return Integer.parseInt(app.api().base().substring(app.api().base().lastIndexOf(':') + 1));
+	}
+
+	/**
+	 * Heap in use now and live after the last collection, from the app's Prometheus
+	 * metrics.
+	 */
+	private static String heap(Api api) {
+		String metrics = api.get("/actuator/prometheus").body();
+		double used = 0;
+		double live = 0;
+		for (String line : metrics.split("\n")) {
+			if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+				used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+			if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+				live = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return String.format("%.0f MB used, %.0f MB live after the last GC (limit 512 MB)", used / 1e6, live / 1e6);
+	}
+
+	private static String cpuModel() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((l) -> l.startsWith("model name"))
+				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown CPU");
+		}
+		catch (IOException ex) {
+			return "unknown CPU";
+		}
+	}
+
+	private void line(String text) {
+		this.report.append(text).append('\n');
+		System.out.println(text);
+	}
+
+}
