@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,6 +23,7 @@ import jp.madoguchi.ticketing.TicketEvent;
 import jp.madoguchi.ticketing.TicketQueries;
 import jp.madoguchi.ticketing.TicketState;
 import jp.madoguchi.ticketing.WebTicketPolicy;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -49,7 +51,14 @@ public class Board implements QueueLoad {
 
 	private final Clock clock;
 
+	/** The languages of the message files; others get Japanese. */
+	static final Set<String> SUPPORTED_LANGUAGES = Set.of("ja", "en");
+
 	private final Map<String, OfficeBoard> boards = new ConcurrentHashMap<>();
+
+	private final Map<String, CachedStatus> statusCache = new ConcurrentHashMap<>();
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	// The policy needs this board (as QueueLoad) and the board needs the policy for the
 	// status: it is looked up when first used to break the circle.
@@ -88,6 +97,35 @@ public class Board implements QueueLoad {
 
 	long lastEvent(String office) {
 		return board(office).seq();
+	}
+
+	/**
+	 * The status of an office as JSON, recomputed only when the board has changed or the
+	 * minute has turned (the estimates and whether web tickets are open depend on the
+	 * time of day), so a crowd of phones and displays reading it costs almost nothing.
+	 */
+	public byte[] statusJson(String officeId, Locale locale) {
+		Office office = this.offices.get(officeId);
+		String language = languageOf(locale);
+		OfficeBoard board = today(office.id());
+		long seq = board.seq();
+		long minute = this.clock.millis() / 60_000;
+		String key = office.id() + "/" + language;
+		CachedStatus cached = this.statusCache.get(key);
+		if (cached == null || cached.seq() != seq || cached.minute() != minute) {
+			byte[] json = this.json.writeValueAsBytes(status(office.id(), Locale.forLanguageTag(language)));
+			cached = new CachedStatus(seq, minute, json);
+			this.statusCache.put(key, cached);
+		}
+		return cached.json();
+	}
+
+	/** The language answers are given in for a requested locale. */
+	public static String languageOf(Locale locale) {
+		return SUPPORTED_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "ja";
+	}
+
+	private record CachedStatus(long seq, long minute, byte[] json) {
 	}
 
 	/** The status of an office now, in a language. */

@@ -3,10 +3,16 @@ package jp.madoguchi.board.web;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.madoguchi.board.Board;
 import jp.madoguchi.board.Board.OfficeStatus;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,11 +30,15 @@ class BoardController {
 		this.board = board;
 	}
 
-	@GetMapping("/api/v1/offices/{office}/status")
+	@GetMapping(path = "/api/v1/offices/{office}/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Per queue: people in line, estimated wait with range, numbers called now,"
 			+ " whether web tickets can be taken now and why not")
-	OfficeStatus status(@PathVariable String office, Locale locale) {
-		return this.board.status(office, locale);
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfficeStatus.class)))
+	ResponseEntity<byte[]> status(@PathVariable String office, Locale locale) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_LANGUAGE, Board.languageOf(locale))
+			.body(this.board.statusJson(office, locale));
 	}
 
 }
