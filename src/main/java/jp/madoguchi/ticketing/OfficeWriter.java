@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jp.madoguchi.shared.MadoguchiException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,10 +47,20 @@ class OfficeWriter {
 
 	private final Map<String, BlockingQueue<Pending<?>>> lanes = new ConcurrentHashMap<>();
 
-	OfficeWriter(TransactionTemplate transactions, TicketJournal journal, TicketFeed feed) {
+	private final DistributionSummary batchSizes;
+
+	private final Timer batchTimes;
+
+	OfficeWriter(TransactionTemplate transactions, TicketJournal journal, TicketFeed feed, MeterRegistry meters) {
 		this.transactions = transactions;
 		this.journal = journal;
 		this.feed = feed;
+		this.batchSizes = DistributionSummary.builder("madoguchi.writer.batch.size")
+			.description("Changes committed together")
+			.register(meters);
+		this.batchTimes = Timer.builder("madoguchi.writer.batch.duration")
+			.description("Time to run and commit a batch of changes")
+			.register(meters);
 	}
 
 	/** Runs a change in the office's next batch and returns its result once committed. */
@@ -106,6 +119,8 @@ class OfficeWriter {
 	}
 
 	private void commit(String office, List<Pending<?>> batch) {
+		this.batchSizes.record(batch.size());
+		Timer.Sample started = Timer.start();
 		List<TicketEvent> journaled = this.transactions.execute((status) -> {
 			this.journal.lock(office);
 			List<TicketEvent> events = new ArrayList<>();
@@ -114,6 +129,7 @@ class OfficeWriter {
 			}
 			return this.journal.append(office, events);
 		});
+		started.stop(this.batchTimes);
 		this.feed.committed(office, journaled);
 		batch.forEach(Pending::complete);
 	}

@@ -76,24 +76,8 @@ final class RawHttp implements Closeable {
 		return new Response(status, (body != null) ? body.toString(StandardCharsets.UTF_8) : null, close);
 	}
 
-	/** Reads one line (without its CR LF); for event streams. */
+	/** Reads one line as UTF-8 text, without its CR LF. */
 	String line() throws IOException {
-		StringBuilder line = new StringBuilder();
-		while (true) {
-			int b = this.in.read();
-			if (b < 0) {
-				throw new EOFException();
-			}
-			if (b == '\n') {
-				int end = line.length();
-				return (end > 0 && line.charAt(end - 1) == '\r') ? line.substring(0, end - 1) : line.toString();
-			}
-			line.append((char) b);
-		}
-	}
-
-	/** Reads one line as UTF-8 text (for event stream data). */
-	String utf8Line() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		while (true) {
 			int b = this.in.read();
@@ -106,6 +90,11 @@ final class RawHttp implements Closeable {
 			}
 			bytes.write(b);
 		}
+	}
+
+	/** The connection's input, for reading a stream after the request was written. */
+	InputStream input() {
+		return this.in;
 	}
 
 	void write(byte[] request) throws IOException {

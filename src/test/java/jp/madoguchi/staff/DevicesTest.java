@@ -5,6 +5,7 @@ import java.util.Map;
 import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppTest;
 import jp.madoguchi.support.H2;
+import jp.madoguchi.support.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,15 @@ class DevicesTest extends AppTest {
 			.status()).as("a display is not a kiosk").isEqualTo(403);
 		assertThat(api().bearer(kiosk).post("/api/v1/offices/konan/counters/1/call-next").status()).isEqualTo(403);
 		assertThat(api().bearer("d1.unknown").get("/api/v1/offices/konan/status").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRememberedPasswordDoesNotLetAWrongOneThrough() {
+		String line = "/api/v1/offices/konan/tickets";
+		assertThat(staff().get(line).status()).isEqualTo(200);
+		assertThat(api().asStaff("admin", "wrong").get(line).status()).isEqualTo(401);
+		assertThat(api().asStaff("nobody", TestApplication.ADMIN_PASSWORD).get(line).status()).isEqualTo(401);
+		assertThat(staff().get(line).status()).isEqualTo(200);
 	}
 
 	private String register(String kind, String name) {
