@@ -1,9 +1,12 @@
 package jp.madoguchi.staff;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jp.madoguchi.shared.Secrets;
 
@@ -23,6 +26,8 @@ public class Devices {
 
 	private final Clock clock;
 
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
 	Devices(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -41,15 +46,38 @@ public class Devices {
 		return new Registered(new DevicePrincipal(id, office, kind, name), token);
 	}
 
+	/**
+	 * The device with this token; devices are remembered for a minute after a look-up.
+	 */
 	Optional<DevicePrincipal> findByToken(String token) {
+		String hash = Secrets.hash(token);
+		Instant now = this.clock.instant();
+		Known known = this.known.get(hash);
+		if (known != null && now.isBefore(known.until())) {
+			return Optional.of(known.device());
+		}
+		Optional<DevicePrincipal> found = lookUp(hash);
+		found.ifPresent((device) -> {
+			if (this.known.size() > 10_000) {
+				this.known.clear();
+			}
+			this.known.put(hash, new Known(device, now.plusSeconds(60)));
+		});
+		return found;
+	}
+
+	private Optional<DevicePrincipal> lookUp(String hash) {
 		return this.jdbc.sql("SELECT id, office_id, kind, name FROM device WHERE token_hash = ?")
-			.param(Secrets.hash(token))
+			.param(hash)
 			.query((rs, row) -> new DevicePrincipal(rs.getObject(1, UUID.class), rs.getString(2),
 					DeviceKind.valueOf(rs.getString(3)), rs.getString(4)))
 			.optional();
 	}
 
 	public record Registered(DevicePrincipal device, String token) {
+	}
+
+	private record Known(DevicePrincipal device, Instant until) {
 	}
 
 }

@@ -9,6 +9,7 @@ import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,11 @@ class TicketJournal {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	TicketJournal(JdbcClient jdbc, Database database) {
+	private final JdbcTemplate batch;
+
+	TicketJournal(JdbcClient jdbc, JdbcTemplate batch, Database database) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.database = database;
 	}
 

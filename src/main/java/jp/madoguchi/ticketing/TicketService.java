@@ -17,6 +17,7 @@ import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.Secrets;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,15 +69,21 @@ public class TicketService {
 		refusal.ifPresent((code) -> {
 			throw new MadoguchiException(Kind.UNAVAILABLE, "issue." + code);
 		});
-		return change(office, (changes) -> replay(office, request).orElseGet(() -> {
-			LocalDate today = changes.today();
-			int seq = this.tickets.nextNumber(office.id(), procedure.queue(), today);
-			Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq, procedure.id(),
-					request.channel(), changes.now());
-			this.tickets.insert(ticket, request.idempotencyKey(), request.hash());
-			changes.record(ticket);
-			return new IssuedTicket(ticket, false);
-		}));
+		try {
+			return change(office, (changes) -> {
+				LocalDate today = changes.today();
+				int seq = this.tickets.nextNumber(office.id(), procedure.queue(), today);
+				Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq,
+						procedure.id(), request.channel(), changes.now());
+				this.tickets.insert(ticket, request.idempotencyKey(), request.hash());
+				changes.record(ticket);
+				return new IssuedTicket(ticket, false);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// the same key arrived twice at once: the unique index let only one through
+			return replay(office, request).orElseThrow(() -> ex);
+		}
 	}
 
 	private Optional<IssuedTicket> replay(Office office, IssueRequest request) {
