@@ -122,12 +122,12 @@ class OfficeWriter {
 		this.batchSizes.record(batch.size());
 		Timer.Sample started = Timer.start();
 		List<TicketEvent> journaled = this.transactions.execute((status) -> {
-			this.journal.lock(office);
+			long lastSeq = this.journal.lock(office);
 			List<TicketEvent> events = new ArrayList<>();
 			for (Pending<?> pending : batch) {
 				pending.run(events);
 			}
-			return this.journal.append(office, events);
+			return this.journal.append(office, lastSeq, events);
 		});
 		started.stop(this.batchTimes);
 		this.feed.committed(office, journaled);

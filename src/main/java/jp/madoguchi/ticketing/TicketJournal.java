@@ -39,20 +39,27 @@ class TicketJournal {
 		this.database = database;
 	}
 
-	/** Takes the office's lock for the rest of the transaction. */
-	void lock(String office) {
-		int locked = this.jdbc.sql("UPDATE office SET event_seq = event_seq WHERE id = ?").param(office).update();
-		if (locked != 1) {
-			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-office", office);
-		}
+	/**
+	 * Takes the office's lock for the rest of the transaction and returns the number of
+	 * its last event (read after the lock is granted, so it is the latest committed).
+	 */
+	long lock(String office) {
+		return this.jdbc.sql("SELECT event_seq FROM office WHERE id = ? FOR UPDATE")
+			.param(office)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-office", office));
 	}
 
-	/** Appends events (under the office lock) and returns them numbered. */
-	List<TicketEvent> append(String office, List<TicketEvent> events) {
+	/**
+	 * Appends events under the office lock, numbered after {@code lastSeq} (what
+	 * {@link #lock} returned), and returns them numbered.
+	 */
+	List<TicketEvent> append(String office, long lastSeq, List<TicketEvent> events) {
 		if (events.isEmpty()) {
 			return events;
 		}
-		long seq = currentSeq(office);
+		long seq = lastSeq;
 		List<TicketEvent> numbered = new ArrayList<>(events.size());
 		List<Object[]> rows = new ArrayList<>(events.size());
 		for (TicketEvent event : events) {

@@ -106,6 +106,8 @@ public class TicketQueries {
 		Office office = this.offices.get(officeId);
 		return this.transactions.execute((status) -> {
 			this.journal.lock(office.id());
+			// read again under the lock: a statement after the lock sees every commit
+			// before it
 			long seq = this.journal.currentSeq(office.id());
 			LocalDate today = LocalDate.now(this.clock.withZone(office.zone()));
 			return new OpenTickets(seq, today, this.tickets.findOpenInStates(office.id(), today, TicketState.OPEN));
