@@ -35,6 +35,10 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/api/v1/offices/*/tickets")
 			.hasRole("STAFF")
+			.requestMatchers("/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.permitAll());
 		http.httpBasic((basic) -> basic.realmName("Madoguchi").authenticationEntryPoint((request, response, ex) -> {

@@ -86,7 +86,7 @@ class LoadBenchmark {
 				.asAdmin()
 				.post("/api/v1/offices/konan/devices", Map.of("kind", "KIOSK", "name", "bench"))
 				.text("token");
-			Wrk.run(port(app), "/", 16, WARMUP, issueScript(kiosk));
+			Wrk.run(port(app), "/", 16, WARMUP.multipliedBy(2), issueScript(kiosk));
 			for (int clients : List.of(16, 64)) {
 				line("- ticket issues (kiosk channel, 6 queues), "
 						+ Wrk.run(port(app), "/", clients, MEASURE, issueScript(kiosk)));
@@ -309,7 +309,7 @@ class LoadBenchmark {
 	 * metrics.
 	 */
 	private static String heap(Api api) {
-		String metrics = api.get("/actuator/prometheus").body();
+		String metrics = api.asAdmin().get("/actuator/prometheus").body();
 		double used = 0;
 		double live = 0;
 		for (String line : metrics.split("\n")) {

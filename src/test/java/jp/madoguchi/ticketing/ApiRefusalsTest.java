@@ -68,6 +68,9 @@ class ApiRefusalsTest extends AppTest {
 		assertProblem(api().post("/api/v1/offices/konan/counters/1/call-next"), 401, "unauthenticated", "ログイン");
 		assertProblem(api().get("/api/v1/offices/konan/check-in-code"), 403, "forbidden", null);
 		assertProblem(api().get("/api/v1/offices/konan/tickets"), 401, "unauthenticated", null);
+		assertProblem(api().get("/actuator/prometheus"), 401, "unauthenticated", null);
+		assertThat(api().get("/actuator/health").status()).isEqualTo(200);
+		assertThat(staff().get("/actuator/prometheus").body()).contains("madoguchi_writer_batch_size");
 		assertProblem(api().post("/api/v1/offices/konan/devices", Map.of("kind", "KIOSK", "name", "x")), 401,
 				"unauthenticated", null);
 	}
