@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,7 @@ import org.springframework.util.StringUtils;
  * once and written to the log.
  */
 @Service
-class StaffAccounts implements UserDetailsService {
+class StaffAccounts {
 
 	private static final Log logger = LogFactory.getLog(StaffAccounts.class);
 
@@ -80,8 +79,8 @@ class StaffAccounts implements UserDetailsService {
 			.single() > 0;
 	}
 
-	@Override
-	public UserDetails loadUserByUsername(String username) {
+	/** The account, as Spring Security checks a password against it. */
+	UserDetails loadUserByUsername(String username) {
 		return this.jdbc
 			.sql("SELECT username, password_hash, enabled, office_id, role FROM staff_account WHERE username = ?")
 			.param(username)

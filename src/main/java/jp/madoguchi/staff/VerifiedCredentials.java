@@ -35,7 +35,7 @@ class VerifiedCredentials implements AuthenticationProvider {
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
 	VerifiedCredentials(StaffAccounts accounts, PasswordEncoder encoder, Clock clock) {
-		this.passwords = new DaoAuthenticationProvider(accounts);
+		this.passwords = new DaoAuthenticationProvider(accounts::loadUserByUsername);
 		this.passwords.setPasswordEncoder(encoder);
 		this.clock = clock;
 	}
