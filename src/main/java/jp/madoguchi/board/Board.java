@@ -167,7 +167,7 @@ public class Board implements QueueLoad {
 	}
 
 	private OfficeBoard board(String office) {
-		return this.boards.computeIfAbsent(office, (id) -> new OfficeBoard(id, this.queries.openTickets(id)));
+		return this.boards.computeIfAbsent(office, (id) -> new OfficeBoard(this.queries.openTickets(id)));
 	}
 
 	/** Builds every office's board before the application serves requests. */

@@ -170,10 +170,6 @@ public class EventStream implements SmartLifecycle {
 		this.subscribers.values().forEach((set) -> set.forEach((subscriber) -> subscriber.offer(beat)));
 	}
 
-	int subscriberCount() {
-		return this.subscribers.values().stream().mapToInt(Set::size).sum();
-	}
-
 	@Override
 	public void start() {
 		this.running = true;

@@ -25,8 +25,6 @@ final class OfficeBoard {
 
 	static final int RECENT_CALLS = 10;
 
-	private final String office;
-
 	private LocalDate businessDate;
 
 	private long seq;
@@ -37,8 +35,7 @@ final class OfficeBoard {
 
 	private final ArrayDeque<Call> recentCalls = new ArrayDeque<>();
 
-	OfficeBoard(String office, OpenTickets snapshot) {
-		this.office = office;
+	OfficeBoard(OpenTickets snapshot) {
 		this.businessDate = snapshot.businessDate();
 		this.seq = snapshot.seq();
 		for (Ticket ticket : snapshot.tickets()) {
@@ -123,10 +120,6 @@ final class OfficeBoard {
 
 	synchronized LocalDate businessDate() {
 		return this.businessDate;
-	}
-
-	String office() {
-		return this.office;
 	}
 
 	/** A ticket called to a counter. */

@@ -17,10 +17,6 @@ public record LocalizedText(Map<String, String> texts) {
 		texts = Map.copyOf(texts);
 	}
 
-	public static LocalizedText of(String ja, String en) {
-		return new LocalizedText(Map.of("ja", ja, "en", en));
-	}
-
 	@JsonValue
 	public Map<String, String> texts() {
 		return this.texts;

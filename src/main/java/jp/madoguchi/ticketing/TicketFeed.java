@@ -41,12 +41,6 @@ class TicketFeed {
 		this.cursors.put(office, new Cursor(seq));
 	}
 
-	/** The last event published for an office. */
-	long lastPublished(String office) {
-		Cursor cursor = this.cursors.get(office);
-		return (cursor != null) ? cursor.seq : 0;
-	}
-
 	/** Events this instance has just committed. */
 	void committed(String office, List<TicketEvent> events) {
 		if (events.isEmpty()) {

@@ -179,17 +179,6 @@ class TicketRepository {
 			.list();
 	}
 
-	/** Counts of today's open tickets by queue and state, for rebuilding read models. */
-	List<QueueStateCount> countOpen(String office, LocalDate day) {
-		return this.jdbc
-			.sql("SELECT queue_id, state, COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ?"
-					+ " AND state IN ('ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT') GROUP BY queue_id, state")
-			.params(office, day)
-			.query((rs, row) -> new QueueStateCount(rs.getString(1), TicketState.valueOf(rs.getString(2)),
-					rs.getInt(3)))
-			.list();
-	}
-
 	List<Ticket> findOpenInStates(String office, LocalDate day, Collection<TicketState> states) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state IN ("
@@ -200,9 +189,6 @@ class TicketRepository {
 	}
 
 	record Issued(Ticket ticket, String requestHash) {
-	}
-
-	record QueueStateCount(String queue, TicketState state, int count) {
 	}
 
 	private Ticket map(ResultSet rs, int row) throws SQLException {
