@@ -1,6 +1,7 @@
 package jp.madoguchi.board;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jp.madoguchi.ticketing.TicketEvent;
 import jp.madoguchi.ticketing.TicketQueries;
 import org.apache.commons.logging.Log;
@@ -23,10 +27,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * The live event stream of each office (Server-Sent Events). Each ticket event becomes
@@ -72,24 +74,25 @@ public class EventStream implements SmartLifecycle {
 	}
 
 	/**
-	 * A new subscriber, starting after {@code lastEventId} if given (else with a status).
+	 * Starts a subscriber on an asynchronous request whose response headers are set:
+	 * after {@code lastEventId} if given, else with a status. Messages are written
+	 * straight to the servlet's output stream: the bytes are ready, nothing needs
+	 * converting.
 	 */
-	public ResponseBodyEmitter subscribe(String office, Long lastEventId) {
-		ResponseBodyEmitter emitter = new ResponseBodyEmitter(this.timeout.toMillis());
-		Subscriber subscriber = new Subscriber(office, emitter);
+	public void subscribe(String office, Long lastEventId, AsyncContext async) throws IOException {
+		async.setTimeout(this.timeout.toMillis());
+		Subscriber subscriber = new Subscriber(office, async);
+		async.addListener(subscriber);
 		Set<Subscriber> ofOffice = this.subscribers.computeIfAbsent(office, (id) -> ConcurrentHashMap.newKeySet());
 		ofOffice.add(subscriber);
-		emitter.onCompletion(subscriber::close);
-		emitter.onTimeout(subscriber::close);
-		emitter.onError((ex) -> subscriber.close());
 		try {
 			sendBeginning(subscriber, lastEventId);
 		}
 		catch (IOException ex) {
-			subscriber.close();
+			subscriber.complete();
+			return;
 		}
-		subscriber.thread = Thread.ofVirtual().name("sse-" + office).start(subscriber::run);
-		return emitter;
+		Thread.ofVirtual().name("sse-" + office).start(subscriber::run);
 	}
 
 	private void sendBeginning(Subscriber subscriber, Long lastEventId) throws IOException {
@@ -193,11 +196,13 @@ public class EventStream implements SmartLifecycle {
 	record Message(long seq, byte[] bytes) {
 	}
 
-	private final class Subscriber {
+	private final class Subscriber implements AsyncListener {
 
 		private final String office;
 
-		private final ResponseBodyEmitter emitter;
+		private final AsyncContext async;
+
+		private final OutputStream out;
 
 		private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>(SUBSCRIBER_QUEUE);
 
@@ -205,11 +210,10 @@ public class EventStream implements SmartLifecycle {
 
 		private volatile boolean open = true;
 
-		private volatile Thread thread;
-
-		private Subscriber(String office, ResponseBodyEmitter emitter) {
+		private Subscriber(String office, AsyncContext async) throws IOException {
 			this.office = office;
-			this.emitter = emitter;
+			this.async = async;
+			this.out = async.getResponse().getOutputStream();
 		}
 
 		void offer(Message message) {
@@ -235,12 +239,15 @@ public class EventStream implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			catch (IOException | IllegalStateException ex) {
-				close();
+				complete();
 			}
 		}
 
 		void write(Message message) throws IOException {
-			this.emitter.send(message.bytes(), MediaType.TEXT_EVENT_STREAM);
+			synchronized (this.out) {
+				this.out.write(message.bytes());
+				this.out.flush();
+			}
 			if (message.seq() > 0) {
 				this.lastSent = message.seq();
 			}
@@ -249,11 +256,30 @@ public class EventStream implements SmartLifecycle {
 		void complete() {
 			close();
 			try {
-				this.emitter.complete();
+				this.async.complete();
 			}
 			catch (RuntimeException ex) {
 				// already completed
 			}
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			close();
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			complete();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			complete();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
 		}
 
 		void close() {

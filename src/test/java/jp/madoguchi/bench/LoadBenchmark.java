@@ -65,7 +65,9 @@ class LoadBenchmark {
 			for (String database : databases) {
 				line("");
 				line("## " + database);
-				issues(database, postgres);
+				if (!Boolean.getBoolean("bench.skipIssues")) {
+					issues(database, postgres);
+				}
 				readsAndEvents(database, postgres);
 			}
 		}

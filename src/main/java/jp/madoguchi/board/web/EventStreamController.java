@@ -1,18 +1,22 @@
 package jp.madoguchi.board.web;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.board.EventStream;
 import jp.madoguchi.office.OfficeCatalog;
 
-import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /** The office's live events as Server-Sent Events. */
 @RestController
@@ -31,14 +35,15 @@ class EventStreamController {
 	@GetMapping(path = "/api/v1/offices/{office}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Server-Sent Events: every ticket step (called, checked in, done, ...) with the"
 			+ " changed queue's status. Reconnect with Last-Event-ID to catch up without gaps or repeats.")
-	ResponseEntity<ResponseBodyEmitter> events(@PathVariable String office,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+	void events(@PathVariable String office,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		String officeId = this.offices.get(office).id();
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_EVENT_STREAM, java.nio.charset.StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			.header("X-Accel-Buffering", "no")
-			.body(this.stream.subscribe(officeId, parse(lastEventId)));
+		response.setContentType("text/event-stream;charset=UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Accel-Buffering", "no");
+		this.stream.subscribe(officeId, parse(lastEventId), request.startAsync(request, response));
 	}
 
 	private static Long parse(String lastEventId) {
