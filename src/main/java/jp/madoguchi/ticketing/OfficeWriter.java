@@ -104,7 +104,7 @@ class OfficeWriter {
 					batch.get(0).result.completeExceptionally(ex);
 				}
 				else {
-					logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one", ex);
+					logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one: " + ex);
 					for (Pending<?> single : batch) {
 						try {
 							commit(office, List.of(single));
@@ -130,7 +130,13 @@ class OfficeWriter {
 			return this.journal.append(office, lastSeq, events);
 		});
 		started.stop(this.batchTimes);
-		this.feed.committed(office, journaled);
+		// Committed: from here on nothing may send the batch down the retry path.
+		try {
+			this.feed.committed(office, journaled);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Committed events of " + office + " not published yet; the feed will catch up", ex);
+		}
 		batch.forEach(Pending::complete);
 	}
 
