@@ -90,7 +90,7 @@ public final class ProblemResponses extends ResponseEntityExceptionHandler {
 		return URI.create("urn:madoguchi:problem:" + code);
 	}
 
-	public static HttpStatus statusOf(MadoguchiException.Kind kind) {
+	static HttpStatus statusOf(MadoguchiException.Kind kind) {
 		return switch (kind) {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;

@@ -23,9 +23,4 @@ public final class Access {
 				&& device.office().equals(office) && device.kind() == kind;
 	}
 
-	public static boolean isAdmin(Authentication authentication) {
-		return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff
-				&& staff.role() == StaffRole.ADMIN;
-	}
-
 }
