@@ -72,10 +72,7 @@ public class TicketQueries {
 			return details(ticket, null);
 		}
 		int inLine = this.load.getObject().peopleInLine(ticket.office(), ticket.queue());
-		TicketEvent step = new TicketEvent(0, TicketEvent.Kind.ISSUED, ticket.office(), ticket.businessDate(),
-				ticket.id(), ticket.number(), ticket.queue(), ticket.queue(), ticket.procedure(), ticket.channel(),
-				TicketState.ISSUED, ticket.state(), null, ticket.issuedAt(), null, null);
-		return details(ticket, new NewTicket(Math.max(0, inLine - 1), List.of(step)));
+		return details(ticket, new NewTicket(Math.max(0, inLine - 1), issued.steps()));
 	}
 
 	private TicketDetails details(Ticket ticket, NewTicket known) {

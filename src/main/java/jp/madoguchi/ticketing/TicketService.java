@@ -76,8 +76,7 @@ public class TicketService {
 				Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq,
 						procedure.id(), request.channel(), changes.now());
 				this.tickets.insert(ticket, request.idempotencyKey(), request.hash());
-				changes.record(ticket);
-				return new IssuedTicket(ticket, false);
+				return new IssuedTicket(ticket, false, changes.record(ticket));
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -94,7 +93,7 @@ public class TicketService {
 			if (!request.hash().equals(issued.requestHash())) {
 				throw new MadoguchiException(Kind.INVALID, "idempotency-key-reused");
 			}
-			return new IssuedTicket(issued.ticket(), true);
+			return new IssuedTicket(issued.ticket(), true, List.of());
 		});
 	}
 
@@ -301,8 +300,11 @@ public class TicketService {
 			return ticket;
 		}
 
-		void record(Ticket ticket) {
-			this.events.addAll(ticket.drainEvents());
+		/** Takes the events the ticket recorded into this change, and answers them. */
+		List<TicketEvent> record(Ticket ticket) {
+			List<TicketEvent> recorded = ticket.drainEvents();
+			this.events.addAll(recorded);
+			return recorded;
 		}
 
 	}
@@ -332,8 +334,9 @@ public class TicketService {
 	 * An issued ticket.
 	 *
 	 * @param replayed whether it was issued by an earlier request with the same key
+	 * @param steps the steps this request recorded (none for a replay)
 	 */
-	public record IssuedTicket(Ticket ticket, boolean replayed) {
+	public record IssuedTicket(Ticket ticket, boolean replayed, List<TicketEvent> steps) {
 	}
 
 }

@@ -29,6 +29,8 @@ abstract class TicketLifeTests extends AppTest {
 		assertThat(issued.path("number").asString()).isEqualTo("B-1");
 		assertThat(issued.path("state").asString()).isEqualTo("issued");
 		assertThat(issued.path("token").asString()).startsWith("t1.");
+		assertThat(issued.path("history").valueStream().map((s) -> s.path("step").asString()))
+			.containsExactly("issued");
 
 		// 9:20 — she arrives and checks in with the code on the hall display.
 		this.clock.advance(Duration.ofMinutes(20));
