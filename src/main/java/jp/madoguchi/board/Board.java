@@ -58,14 +58,15 @@ public class Board implements QueueLoad {
 
 	private final Map<String, CachedStatus> statusCache = new ConcurrentHashMap<>();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	// The policy needs this board (as QueueLoad) and the board needs the policy for the
 	// status: it is looked up when first used to break the circle.
 	private final ObjectProvider<WebTicketPolicy> policy;
 
 	Board(OfficeCatalog offices, TicketQueries queries, WaitEstimator estimator, MessageSource messages, Clock clock,
-			ObjectProvider<WebTicketPolicy> policy) {
+			ObjectProvider<WebTicketPolicy> policy, JsonMapper json) {
+		this.json = json;
 		this.offices = offices;
 		this.queries = queries;
 		this.estimator = estimator;

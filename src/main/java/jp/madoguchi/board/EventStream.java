@@ -57,7 +57,7 @@ public class EventStream implements SmartLifecycle {
 
 	private final Duration timeout;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
 
@@ -67,7 +67,9 @@ public class EventStream implements SmartLifecycle {
 
 	private Thread dispatcher;
 
-	EventStream(Board board, TicketQueries queries, @Value("${madoguchi.events.timeout:PT30M}") Duration timeout) {
+	EventStream(Board board, TicketQueries queries, @Value("${madoguchi.events.timeout:PT30M}") Duration timeout,
+			JsonMapper json) {
+		this.json = json;
 		this.board = board;
 		this.queries = queries;
 		this.timeout = timeout;

@@ -40,10 +40,11 @@ class OfficeStore {
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	OfficeStore(JdbcClient jdbc, ResourceLoader resources, OfficeProperties properties, Clock clock) {
+	OfficeStore(JdbcClient jdbc, ResourceLoader resources, OfficeProperties properties, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.resources = resources;
 		this.properties = properties;
 		this.clock = clock;

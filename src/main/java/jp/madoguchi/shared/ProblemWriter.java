@@ -24,10 +24,11 @@ public class ProblemWriter {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	ProblemWriter(MessageSource messages) {
+	ProblemWriter(MessageSource messages, JsonMapper json) {
 		this.messages = messages;
+		this.json = json;
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)

@@ -29,12 +29,13 @@ class TicketJournal {
 
 	private final Database database;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final JdbcTemplate batch;
 
-	TicketJournal(JdbcClient jdbc, JdbcTemplate batch, Database database) {
+	TicketJournal(JdbcClient jdbc, JdbcTemplate batch, Database database, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.batch = batch;
 		this.database = database;
 	}
