@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,6 +17,8 @@ import jp.madoguchi.office.LocalizedText;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.office.OfficeDefinition;
+import jp.madoguchi.shared.web.Language;
+import jp.madoguchi.shared.web.PlainMessages;
 import jp.madoguchi.ticketing.QueueLoad;
 import jp.madoguchi.ticketing.TicketEvent;
 import jp.madoguchi.ticketing.TicketQueries;
@@ -51,9 +52,6 @@ public class Board implements QueueLoad {
 
 	private final Clock clock;
 
-	/** The languages of the message files; others get Japanese. */
-	static final Set<String> SUPPORTED_LANGUAGES = Set.of("ja", "en");
-
 	private final Map<String, OfficeBoard> boards = new ConcurrentHashMap<>();
 
 	private final Map<String, CachedStatus> statusCache = new ConcurrentHashMap<>();
@@ -70,7 +68,7 @@ public class Board implements QueueLoad {
 		this.offices = offices;
 		this.queries = queries;
 		this.estimator = estimator;
-		this.messages = messages;
+		this.messages = new PlainMessages(messages);
 		this.clock = clock;
 		this.policy = policy;
 	}
@@ -107,23 +105,18 @@ public class Board implements QueueLoad {
 	 */
 	public byte[] statusJson(String officeId, Locale locale) {
 		Office office = this.offices.get(officeId);
-		String language = languageOf(locale);
+		Language language = Language.of(locale);
 		OfficeBoard board = today(office.id());
 		long seq = board.seq();
 		long minute = this.clock.millis() / 60_000;
-		String key = office.id() + "/" + language;
+		String key = office.id() + "/" + language.code();
 		CachedStatus cached = this.statusCache.get(key);
 		if (cached == null || cached.seq() != seq || cached.minute() != minute) {
-			byte[] json = this.json.writeValueAsBytes(status(office.id(), Locale.forLanguageTag(language)));
+			byte[] json = this.json.writeValueAsBytes(status(office.id(), language.locale()));
 			cached = new CachedStatus(seq, minute, json);
 			this.statusCache.put(key, cached);
 		}
 		return cached.json();
-	}
-
-	/** The language answers are given in for a requested locale. */
-	public static String languageOf(Locale locale) {
-		return SUPPORTED_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "ja";
 	}
 
 	private record CachedStatus(long seq, long minute, byte[] json) {

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A text in several languages, keyed by language tag ({@code ja}, {@code en}, ...).
- * Japanese is required and is what any other language falls back to.
+ * Japanese is required; see {@link #in(Locale)} for what a missing language falls back
+ * to.
  */
 public record LocalizedText(Map<String, String> texts) {
 
@@ -26,8 +27,18 @@ public record LocalizedText(Map<String, String> texts) {
 		return this.texts.get("ja");
 	}
 
+	/**
+	 * The text in a language; a reader of a language the definition lacks gets English
+	 * when there is some (foreign residents read it more often than Japanese), else
+	 * Japanese.
+	 */
 	public String in(Locale locale) {
-		return this.texts.getOrDefault(locale.getLanguage(), ja());
+		String language = locale.getLanguage();
+		String text = this.texts.get(language);
+		if (text != null) {
+			return text;
+		}
+		return "ja".equals(language) ? ja() : this.texts.getOrDefault("en", ja());
 	}
 
 }

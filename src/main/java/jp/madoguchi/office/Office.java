@@ -200,6 +200,16 @@ public final class Office {
 		});
 	}
 
+	/**
+	 * Until when web tickets for a procedure are issued on a date: the office's window,
+	 * shortened by the procedure's own limit.
+	 */
+	public Optional<LocalTime> webTicketsUntil(Procedure procedure, LocalDate date) {
+		return webTicketsUntil(date)
+			.map((until) -> (procedure.webUntil() != null && procedure.webUntil().isBefore(until))
+					? procedure.webUntil() : until);
+	}
+
 	public boolean isClosure(LocalDate date) {
 		OfficeDefinition.Closures closures = this.definition.closures();
 		if (closures.nationalHolidays() && JapaneseHolidays.isHoliday(date)) {

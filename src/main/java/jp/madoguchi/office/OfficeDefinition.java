@@ -86,9 +86,11 @@ public record OfficeDefinition(String id, LocalizedText name, String timeZone, H
 	 * @param web whether web tickets may be taken for it (default yes)
 	 * @param openOnSaturday whether it is handled on office Saturdays (default: as its
 	 * division)
+	 * @param webUntil web tickets for it end at this time of day, if earlier than the
+	 * office's web window (e.g. a procedure that takes long)
 	 */
 	public record Procedure(String id, String queue, LocalizedText name, int minutes, Boolean web,
-			Boolean openOnSaturday, LocalizedText bring) {
+			Boolean openOnSaturday, LocalizedText bring, LocalTime webUntil) {
 	}
 
 	public record Counter(String id, LocalizedText name, List<String> queues) {

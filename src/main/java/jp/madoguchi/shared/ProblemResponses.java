@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import jp.madoguchi.shared.web.PlainMessages;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +35,8 @@ public final class ProblemResponses extends ResponseEntityExceptionHandler {
 	private final MessageSource messages;
 
 	public ProblemResponses(MessageSource messages) {
-		this.messages = messages;
-		setMessageSource(messages);
+		this.messages = new PlainMessages(messages);
+		setMessageSource(this.messages);
 	}
 
 	@ExceptionHandler(MadoguchiException.class)

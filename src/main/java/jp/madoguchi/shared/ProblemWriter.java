@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import jp.madoguchi.shared.web.PlainMessages;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,7 +29,7 @@ public class ProblemWriter {
 	private final JsonMapper json;
 
 	ProblemWriter(MessageSource messages, JsonMapper json) {
-		this.messages = messages;
+		this.messages = new PlainMessages(messages);
 		this.json = json;
 	}
 

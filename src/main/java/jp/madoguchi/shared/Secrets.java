@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,21 +25,32 @@ public class Secrets {
 
 	private final byte[] key;
 
+	private final JdbcClient jdbc;
+
 	Secrets(JdbcClient jdbc) {
-		this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, "hmac"));
+		this.jdbc = jdbc;
+		this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, "hmac", () -> {
+			byte[] fresh = new byte[32];
+			RANDOM.nextBytes(fresh);
+			return Base64.getEncoder().encodeToString(fresh);
+		}));
 	}
 
-	private static String loadOrCreate(JdbcClient jdbc, String name) {
+	/**
+	 * A secret shared by every instance, made by {@code fresh} the first time it is asked
+	 * for (by whichever instance comes first).
+	 */
+	public String named(String name, Supplier<String> fresh) {
+		return loadOrCreate(this.jdbc, name, fresh);
+	}
+
+	private static String loadOrCreate(JdbcClient jdbc, String name, Supplier<String> fresh) {
 		String existing = find(jdbc, name);
 		if (existing != null) {
 			return existing;
 		}
-		byte[] fresh = new byte[32];
-		RANDOM.nextBytes(fresh);
 		try {
-			jdbc.sql("INSERT INTO app_secret (name, secret) VALUES (?, ?)")
-				.params(name, Base64.getEncoder().encodeToString(fresh))
-				.update();
+			jdbc.sql("INSERT INTO app_secret (name, secret) VALUES (?, ?)").params(name, fresh.get()).update();
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance made it first: use theirs

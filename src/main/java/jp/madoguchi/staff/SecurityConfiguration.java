@@ -12,6 +12,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. The public reads offices, status and the event stream, takes web
@@ -21,6 +23,14 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Everything from this server and nothing inline: no third-party host can see a
+	 * citizen's page. No referrer, so ticket links never leak.
+	 */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+			+ "base-uri 'self'; form-action 'self'; object-src 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -53,8 +63,12 @@ class SecurityConfiguration {
 		http.addFilterBefore(new DeviceTokenFilter(devices, problems), BasicAuthenticationFilter.class);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		// The API is called with explicit credentials (Basic, bearer tokens), never a
-		// cookie.
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+		// cookie. The pages' forms carry a token from a cookie: no session is needed.
+		http.csrf(
+				(csrf) -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new CookieCsrfTokenRepository()));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frames) -> frames.deny()));
 		return http.build();
 	}
 

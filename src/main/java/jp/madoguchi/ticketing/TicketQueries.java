@@ -12,6 +12,7 @@ import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.shared.Secrets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,18 @@ public class TicketQueries {
 	}
 
 	private record NewTicket(int ahead, List<TicketEvent> history) {
+	}
+
+	/** The tickets a phone took at an office today, newest first. */
+	public List<Ticket> heldBy(String officeId, String holder) {
+		Office office = this.offices.get(officeId);
+		return this.tickets.findByHolder(office.id(), LocalDate.now(this.clock.withZone(office.zone())),
+				Secrets.hash(holder));
+	}
+
+	/** Whether the phone with this device cookie took the ticket. */
+	public boolean isHeldBy(UUID ticketId, String holder) {
+		return holder != null && this.tickets.isHeldBy(ticketId, Secrets.hash(holder));
 	}
 
 	/** Today's tickets of an office in the given states, in line order. */

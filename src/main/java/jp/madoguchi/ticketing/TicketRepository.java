@@ -70,16 +70,16 @@ class TicketRepository {
 		return last + 1;
 	}
 
-	void insert(Ticket ticket, String idempotencyKey, String requestHash) {
+	void insert(Ticket ticket, String idempotencyKey, String requestHash, String holderHash) {
 		Ticket.Row r = ticket.toRow();
 		this.jdbc
-			.sql("INSERT INTO ticket (" + COLUMNS + ", idempotency_key, request_hash)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.sql("INSERT INTO ticket (" + COLUMNS + ", idempotency_key, request_hash, holder_hash)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(r.id(), r.office(), r.businessDate(), r.queue(), r.seq(), r.number(), r.procedure(),
 					r.channel().name(), r.state().name(), r.front(), time(r.orderAt()), time(r.issuedAt()),
 					time(r.checkedInAt()), time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(),
 					time(r.callDeadline()), time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(),
-					idempotencyKey, requestHash)
+					idempotencyKey, requestHash, holderHash)
 			.update();
 	}
 
@@ -120,6 +120,24 @@ class TicketRepository {
 			.params(office, key)
 			.query((rs, row) -> new Issued(map(rs, row), rs.getString("request_hash")))
 			.optional();
+	}
+
+	/** A holder's tickets of a day, open ones first, newest first. */
+	List<Ticket> findByHolder(String office, LocalDate day, String holderHash) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND holder_hash = ?"
+					+ " ORDER BY issued_at DESC, seq DESC")
+			.params(office, day, holderHash)
+			.query(this::map)
+			.list();
+	}
+
+	/** Whether a ticket was taken by this holder. */
+	boolean isHeldBy(UUID id, String holderHash) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ticket WHERE id = ? AND holder_hash = ?")
+			.params(id, holderHash)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The first present ticket in line for these queues. */

@@ -40,10 +40,13 @@ public class TicketService {
 
 	private final CheckInCodes checkInCodes;
 
+	private final WebTicketLimits limits;
+
 	private final Clock clock;
 
 	TicketService(OfficeCatalog offices, TicketRepository tickets, OfficeWriter writer, WebTicketPolicy policy,
-			CheckInCodes checkInCodes, Clock clock) {
+			CheckInCodes checkInCodes, WebTicketLimits limits, Clock clock) {
+		this.limits = limits;
 		this.offices = offices;
 		this.tickets = tickets;
 		this.writer = writer;
@@ -69,19 +72,35 @@ public class TicketService {
 		refusal.ifPresent((code) -> {
 			throw new MadoguchiException(Kind.UNAVAILABLE, "issue." + code);
 		});
+		if (request.channel() == Channel.WEB) {
+			this.limits.take(request.holder(), request.address());
+		}
 		try {
 			return change(office, (changes) -> {
 				LocalDate today = changes.today();
+				requireNoOpenTicket(office, procedure.queue(), today, request.holderHash());
 				int seq = this.tickets.nextNumber(office.id(), procedure.queue(), today);
 				Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq,
 						procedure.id(), request.channel(), changes.now());
-				this.tickets.insert(ticket, request.idempotencyKey(), request.hash());
+				this.tickets.insert(ticket, request.idempotencyKey(), request.hash(), request.holderHash());
 				return new IssuedTicket(ticket, false, changes.record(ticket));
 			});
 		}
 		catch (DuplicateKeyException ex) {
 			// the same key arrived twice at once: the unique index let only one through
 			return replay(office, request).orElseThrow(() -> ex);
+		}
+	}
+
+	/** One open ticket per phone per queue, so that no one can hold several places. */
+	private void requireNoOpenTicket(Office office, String queue, LocalDate today, String holderHash) {
+		if (holderHash == null) {
+			return;
+		}
+		for (Ticket held : this.tickets.findByHolder(office.id(), today, holderHash)) {
+			if (held.queue().equals(queue) && held.state().isOpen()) {
+				throw new MadoguchiException(Kind.CONFLICT, "one-open-ticket-per-queue", held.number());
+			}
 		}
 	}
 
@@ -101,8 +120,9 @@ public class TicketService {
 	public Ticket checkIn(UUID ticketId, String code) {
 		Ticket current = find(ticketId);
 		Office office = this.offices.get(current.office());
-		if (!this.checkInCodes.isValid(office, code)) {
-			throw new MadoguchiException(Kind.INVALID, "check-in-code-invalid");
+		CheckInCodes.Verdict verdict = this.checkInCodes.verdict(office, code);
+		if (verdict != CheckInCodes.Verdict.VALID) {
+			throw new MadoguchiException(Kind.INVALID, verdict.problem());
 		}
 		return checkInPresent(office, ticketId);
 	}
@@ -321,8 +341,20 @@ public class TicketService {
 	 *
 	 * @param idempotencyKey the client's key: a retry with the same key returns the same
 	 * ticket
+	 * @param holder the phone taking a web ticket (its device cookie), if known: it may
+	 * hold one open ticket per queue
+	 * @param address the network address a web ticket is asked from, for the limits
 	 */
-	public record IssueRequest(String office, String procedure, Channel channel, String idempotencyKey) {
+	public record IssueRequest(String office, String procedure, Channel channel, String idempotencyKey, String holder,
+			String address) {
+
+		public IssueRequest(String office, String procedure, Channel channel, String idempotencyKey) {
+			this(office, procedure, channel, idempotencyKey, null, null);
+		}
+
+		String holderHash() {
+			return (this.holder != null) ? Secrets.hash(this.holder) : null;
+		}
 
 		String hash() {
 			return Secrets.hash(this.procedure + "|" + this.channel);

@@ -39,7 +39,7 @@ public class WebTicketPolicy {
 		if (Boolean.FALSE.equals(procedure.web())) {
 			return Optional.of("web-not-offered");
 		}
-		return inPersonRefusal(office, procedure).or(() -> windowRefusal(office, procedure.queue()));
+		return inPersonRefusal(office, procedure).or(() -> windowRefusal(office, procedure));
 	}
 
 	/**
@@ -77,7 +77,8 @@ public class WebTicketPolicy {
 		return Optional.empty();
 	}
 
-	private Optional<String> windowRefusal(Office office, String queue) {
+	private Optional<String> windowRefusal(Office office, Procedure procedure) {
+		String queue = procedure.queue();
 		ZonedDateTime now = now(office);
 		LocalDate today = now.toLocalDate();
 		LocalTime time = now.toLocalTime();
@@ -85,7 +86,7 @@ public class WebTicketPolicy {
 		if (time.isBefore(hours.open())) {
 			return Optional.of("web-not-yet-open");
 		}
-		if (!time.isBefore(office.webTicketsUntil(today).orElseThrow())) {
+		if (!time.isBefore(office.webTicketsUntil(procedure, today).orElseThrow())) {
 			return Optional.of("web-window-over");
 		}
 		int inLine = this.load.peopleInLine(office.id(), queue);

@@ -19,7 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "madoguchi.admin.password=" + TestApplication.ADMIN_PASSWORD, "madoguchi.expiry.interval=PT10H",
-				"spring.datasource.hikari.maximum-pool-size=10", "logging.level.jp.madoguchi=WARN" })
+				"spring.datasource.hikari.maximum-pool-size=10", "logging.level.jp.madoguchi=WARN",
+				// the tests take many web tickets from one address and phone; LimitsTest
+				// checks the limits
+				"madoguchi.limits.per-device=100000", "madoguchi.limits.per-address=100000",
+				"madoguchi.notify.interval=PT10H" })
 @Import(TestApplication.class)
 public abstract class AppTest {
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.madoguchi.board.Board;
+import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.board.Board.OfficeStatus;
 
 import org.springframework.http.HttpHeaders;
@@ -37,7 +38,7 @@ class BoardController {
 	ResponseEntity<byte[]> status(@PathVariable String office, Locale locale) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_LANGUAGE, Board.languageOf(locale))
+			.header(HttpHeaders.CONTENT_LANGUAGE, Language.of(locale).htmlLang())
 			.body(this.board.statusJson(office, locale));
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -61,11 +62,12 @@ class TicketController {
 	ResponseEntity<TicketResponse> issue(@PathVariable String office, @Valid @RequestBody IssueBody body,
 			@Parameter(description = "A key of the client's choosing (a UUID) that makes retries safe") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Size(max = 128) String idempotencyKey,
-			Authentication authentication) {
+			Authentication authentication, HttpServletRequest http) {
 		Channel channel = (body.channel() != null) ? body.channel() : Channel.WEB;
 		requireChannelAllowed(office, channel, authentication);
 		IssuedTicket issued = this.service.issue(new IssueRequest(office, body.procedure(), channel,
-				(idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.trim() : null));
+				(idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.trim() : null, null,
+				http.getRemoteAddr()));
 		Ticket ticket = issued.ticket();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header(HttpHeaders.LOCATION, "/api/v1/tickets/" + ticket.id())

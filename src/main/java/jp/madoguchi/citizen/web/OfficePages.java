@@ -1,0 +1,130 @@
+package jp.madoguchi.citizen.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.madoguchi.board.Board;
+import jp.madoguchi.board.Board.OfficeStatus;
+import jp.madoguchi.board.Board.QueueStatus;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.office.OfficeDefinition.Division;
+import jp.madoguchi.shared.web.Language;
+import jp.madoguchi.ticketing.Ticket;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.WebTicketLimits;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The office page (混雑状況・呼び出し状況): every division's lines, waits and calls, and whether web
+ * tickets can be taken now; the list of offices; the rules page.
+ */
+@Controller
+class OfficePages {
+
+	private final OfficeCatalog offices;
+
+	private final Board board;
+
+	private final TicketQueries tickets;
+
+	private final Clock clock;
+
+	private final WebTicketLimits.Limits limits;
+
+	OfficePages(OfficeCatalog offices, Board board, TicketQueries tickets, WebTicketLimits.Limits limits, Clock clock) {
+		this.limits = limits;
+		this.offices = offices;
+		this.board = board;
+		this.tickets = tickets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String offices(Model model) {
+		if (this.offices.all().size() == 1) {
+			return "redirect:/o/" + this.offices.all().iterator().next().id();
+		}
+		model.addAttribute("offices", this.offices.all());
+		return "citizen/offices";
+	}
+
+	@GetMapping("/o/{office}")
+	String office(@PathVariable String office, Model model, Locale locale, HttpServletRequest request) {
+		addOffice(this.offices.get(office), model, locale);
+		String device = DeviceCookie.of(request);
+		List<Ticket> mine = (device != null) ? this.tickets.heldBy(office, device) : List.of();
+		model.addAttribute("myTickets", mine.stream().filter((ticket) -> ticket.state().isOpen()).toList());
+		return "citizen/office";
+	}
+
+	/**
+	 * The lines alone, for the page to refresh itself when the office's events say so.
+	 */
+	@GetMapping("/o/{office}/live")
+	String live(@PathVariable String office, Model model, Locale locale) {
+		addOffice(this.offices.get(office), model, locale);
+		return "citizen/office :: divisions";
+	}
+
+	@GetMapping("/o/{office}/rules")
+	String rules(@PathVariable String office, Model model, Locale locale) {
+		Office o = this.offices.get(office);
+		model.addAttribute("office", o);
+		model.addAttribute("officeName", o.name().in(locale));
+		model.addAttribute("rules", o.rules());
+		model.addAttribute("limits", this.limits);
+		model.addAttribute("webUntil", new Times(o.zone()).of(o.definition().webTickets().weekdayUntil()));
+		return "citizen/rules";
+	}
+
+	private void addOffice(Office office, Model model, Locale locale) {
+		OfficeStatus status = this.board.status(office.id(), locale);
+		Map<String, QueueStatus> byQueue = status.queues()
+			.stream()
+			.collect(Collectors.toMap(QueueStatus::queue, Function.identity()));
+		List<DivisionView> divisions = office.divisions()
+			.stream()
+			.map((division) -> DivisionView.of(division, byQueue, locale))
+			.toList();
+		model.addAttribute("office", office);
+		model.addAttribute("officeName", office.name().in(locale));
+		model.addAttribute("status", status);
+		model.addAttribute("divisions", divisions);
+		model.addAttribute("today",
+				DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+					.withLocale(Language.of(locale).locale())
+					.format(LocalDate.now(this.clock.withZone(office.zone()))));
+		model.addAttribute("times", new Times(office.zone()));
+	}
+
+	/** A division with its lines, as the office page shows it. */
+	record DivisionView(String id, String name, List<QueueView> queues, boolean webOpen) {
+
+		static DivisionView of(Division division, Map<String, QueueStatus> status, Locale locale) {
+			List<QueueView> queues = division.queues()
+				.stream()
+				.map((queue) -> new QueueView(queue.id(), queue.name().in(locale), status.get(queue.id())))
+				.toList();
+			return new DivisionView(division.id(), division.name().in(locale), queues,
+					queues.stream().anyMatch((queue) -> queue.status().webTickets().available()));
+		}
+
+	}
+
+	record QueueView(String id, String name, QueueStatus status) {
+	}
+
+}

@@ -1,0 +1,179 @@
+package jp.madoguchi.citizen.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.notify.Contacts;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.ticketing.Ticket;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.TicketService;
+import jp.madoguchi.ticketing.TicketState;
+import jp.madoguchi.ticketing.TicketTokens;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A holder's ticket page, checking in (by the hall's QR code or its short code) and
+ * cancelling. A ticket's page opens for the phone that took it (its device cookie) or
+ * with the ticket's token in the link ({@code ?k=}); to anyone else it does not exist.
+ */
+@Controller
+class TicketPages {
+
+	private final OfficeCatalog offices;
+
+	private final TicketQueries queries;
+
+	private final TicketService service;
+
+	private final TicketTokens tokens;
+
+	private final Contacts contacts;
+
+	TicketPages(OfficeCatalog offices, TicketQueries queries, TicketService service, TicketTokens tokens,
+			Contacts contacts) {
+		this.offices = offices;
+		this.queries = queries;
+		this.service = service;
+		this.tokens = tokens;
+		this.contacts = contacts;
+	}
+
+	@GetMapping("/o/{office}/tickets/{id}")
+	String ticket(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			@RequestParam(required = false) String done, Model model, Locale locale, HttpServletRequest request) {
+		Ticket ticket = owned(office, id, k, request);
+		addTicket(ticket, k, model, locale);
+		model.addAttribute("done", ("checked-in".equals(done) || "cancelled".equals(done)) ? done : null);
+		return "citizen/ticket";
+	}
+
+	/** The changing part of the page, for the page to refresh itself. */
+	@GetMapping("/o/{office}/tickets/{id}/live")
+	String live(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			Model model, Locale locale, HttpServletRequest request) {
+		addTicket(owned(office, id, k, request), k, model, locale);
+		return "citizen/ticket :: live";
+	}
+
+	@PostMapping("/o/{office}/tickets/{id}/check-in")
+	String checkIn(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			@RequestParam(required = false) String code, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Ticket ticket = owned(office, id, k, request);
+		try {
+			this.service.checkIn(ticket.id(), code);
+			return "redirect:" + ticketUrl(ticket, k, "checked-in");
+		}
+		catch (MadoguchiException ex) {
+			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			model.addAttribute("error", ex);
+			addTicket(this.queries.get(ticket.id()), k, model, locale);
+			return "citizen/ticket";
+		}
+	}
+
+	@GetMapping("/o/{office}/tickets/{id}/cancel")
+	String confirmCancel(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			Model model, Locale locale, HttpServletRequest request) {
+		addTicket(owned(office, id, k, request), k, model, locale);
+		return "citizen/cancel";
+	}
+
+	@PostMapping("/o/{office}/tickets/{id}/cancel")
+	String cancel(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			HttpServletRequest request) {
+		Ticket ticket = owned(office, id, k, request);
+		if (ticket.state().isOpen()) {
+			this.service.cancel(ticket.id());
+		}
+		return "redirect:" + ticketUrl(ticket, k, "cancelled");
+	}
+
+	/**
+	 * Where the hall's QR code leads: checks in the tickets this phone holds at the
+	 * office (opened by the phone's camera, so it is a plain link).
+	 */
+	@GetMapping("/o/{office}/check-in")
+	String checkInByCode(@PathVariable String office, @RequestParam(name = "c", required = false) String code,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		Office o = this.offices.get(office);
+		model.addAttribute("office", o);
+		model.addAttribute("officeName", o.name().in(locale));
+		model.addAttribute("code", code);
+		String device = DeviceCookie.of(request);
+		List<Ticket> waiting = (device == null) ? List.of()
+				: this.queries.heldBy(o.id(), device)
+					.stream()
+					.filter((t) -> t.state() == TicketState.ISSUED || t.state() == TicketState.ABSENT)
+					.toList();
+		if (waiting.isEmpty()) {
+			model.addAttribute("noTicket", true);
+			return "citizen/check-in";
+		}
+		try {
+			for (Ticket ticket : waiting) {
+				this.service.checkIn(ticket.id(), code);
+			}
+		}
+		catch (MadoguchiException ex) {
+			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			model.addAttribute("error", ex);
+			model.addAttribute("tickets", waiting);
+			return "citizen/check-in";
+		}
+		return "redirect:" + ticketUrl(waiting.get(0), null, "checked-in");
+	}
+
+	private void addTicket(Ticket ticket, String k, Model model, Locale locale) {
+		Office office = this.offices.get(ticket.office());
+		model.addAttribute("office", office);
+		model.addAttribute("officeName", office.name().in(locale));
+		model.addAttribute("t", TicketView.of(this.queries.details(ticket), office, locale));
+		model.addAttribute("k", (k != null && this.tokens.isOwner(ticket.id(), k)) ? k : null);
+		model.addAttribute("rules", office.rules());
+		model.addAttribute("notices", this.contacts.channelsOf(ticket.id()));
+	}
+
+	/** The ticket, if this phone (or the token in the link) holds it. */
+	private Ticket owned(String office, UUID id, String k, HttpServletRequest request) {
+		Ticket ticket;
+		try {
+			ticket = this.queries.get(id);
+		}
+		catch (MadoguchiException ex) {
+			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket");
+		}
+		boolean holder = this.queries.isHeldBy(id, DeviceCookie.of(request))
+				|| (k != null && this.tokens.isOwner(id, k));
+		if (!holder || !ticket.office().equals(office)) {
+			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket");
+		}
+		return ticket;
+	}
+
+	private static String ticketUrl(Ticket ticket, String k, String done) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/o/{office}/tickets/{id}");
+		if (k != null) {
+			url.queryParam("k", k);
+		}
+		if (done != null) {
+			url.queryParam("done", done);
+		}
+		return url.buildAndExpand(ticket.office(), ticket.id()).encode().toUriString();
+	}
+
+}

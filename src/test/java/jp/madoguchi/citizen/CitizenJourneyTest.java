@@ -1,0 +1,161 @@
+package jp.madoguchi.citizen;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jp.madoguchi.support.AppTest;
+import jp.madoguchi.support.Browser;
+import jp.madoguchi.support.H2;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ward's promise, end to end in Chromium: a resident takes a web ticket on the phone,
+ * watches the people ahead fall while the counters serve others, is told by e-mail when
+ * to leave, checks in by opening the hall's QR link, and sees the call — all live,
+ * without reloading.
+ */
+@ContextConfiguration(initializers = H2.class)
+class CitizenJourneyTest extends AppTest {
+
+	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static Browser browser;
+
+	private static final LocatorAssertions.ContainsTextOptions LIVE = new LocatorAssertions.ContainsTextOptions()
+		.setTimeout(15_000);
+
+	@DynamicPropertySource
+	static void mailAndNotices(DynamicPropertyRegistry registry) {
+		mail.start();
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+		registry.add("madoguchi.notify.interval", () -> "PT1S");
+	}
+
+	@BeforeAll
+	static void openBrowser() {
+		browser = new Browser();
+	}
+
+	@AfterAll
+	static void close() {
+		browser.close();
+		mail.stop();
+	}
+
+	@Test
+	void aResidentTakesAWebTicketFollowsItChecksInAndIsCalled() {
+		this.clock.nextWeekday();
+		for (int i = 0; i < 30; i++) {
+			kioskTicket("certificates");
+		}
+		try (BrowserContext phone = browser.phone(Browser.PHONE, "ja")) {
+			Page page = phone.newPage();
+			page.navigate(url("/o/konan"));
+			page.click("a[href='/o/konan/take']");
+			page.click("a[href='/o/konan/take/koseki']");
+			page.click("a[href='/o/konan/take/koseki/certificates']");
+			page.fill("#travel", "20");
+			page.check("input[name=notify][value=email]");
+			page.fill("#email", "resident@example.jp");
+			page.click("#take-form button[type=submit]");
+
+			assertThat(page.url()).matches(".*/o/konan/tickets/[0-9a-f-]{36}$");
+			String number = page.locator(".ticket-number").textContent().trim();
+			assertThat(number).isEqualTo("A-31");
+			Locator live = page.locator("#live");
+			assertThat(live).containsText("30人");
+			Browser.screenshot(page, "journey-1-taken-ja");
+
+			serve("1", 10);
+			assertThat(live).containsText("20人", LIVE);
+			assertThat(page.locator("#announce")).containsText("あなたの前に20人", LIVE);
+
+			MimeMessage leave = awaitMail("resident@example.jp", "そろそろ出発");
+			assertThat(body(leave)).contains(number).contains("/o/konan/tickets/").contains("?k=t1.");
+
+			page.navigate(url("/o/konan/check-in?c=" + checkInCode()));
+			assertThat(page.url()).contains("done=checked-in");
+			assertThat(page.locator("[role=status]")).containsText("チェックインしました");
+			Browser.screenshot(page, "journey-2-checked-in-ja");
+
+			serve("1", 20);
+			assertThat(live).containsText("0人", LIVE);
+			counter("2", "call-next");
+			assertThat(live).containsText("2番窓口へお越しください", LIVE);
+			assertThat(page.locator("#announce")).containsText("2番窓口", LIVE);
+			Browser.screenshot(page, "journey-3-called-ja");
+			assertThat(subject(awaitMail("resident@example.jp", "2番窓口へお越しください"))).contains(number);
+
+			page.navigate(page.url().replaceAll("\\?.*", "") + "?lang=en");
+			assertThat(page.locator("#live")).containsText("Please come to counter 2");
+			Browser.screenshot(page, "journey-4-called-en");
+		}
+	}
+
+	/** A counter serves {@code count} tickets one after another, a minute each. */
+	private void serve(String counter, int count) {
+		for (int i = 0; i < count; i++) {
+			assertThat(counter(counter, "call-next").status()).isEqualTo(200);
+			assertThat(counter(counter, "start").status()).isEqualTo(200);
+			this.clock.advance(Duration.ofMinutes(1));
+			assertThat(counter(counter, "done").status()).isEqualTo(200);
+		}
+	}
+
+	private MimeMessage awaitMail(String to, String subject) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> find(to, subject), (m) -> m != null);
+	}
+
+	private static MimeMessage find(String to, String subject) throws MessagingException {
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			List<String> recipients = Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+			if (recipients.contains(to) && message.getSubject().contains(subject)) {
+				return message;
+			}
+		}
+		return null;
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String body(MimeMessage message) {
+		try {
+			return message.getContent().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
