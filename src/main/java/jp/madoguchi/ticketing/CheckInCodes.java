@@ -25,8 +25,11 @@ public class CheckInCodes {
 
 	private static final int LENGTH = 6;
 
-	/** How far back an old code is recognised to say why it no longer works. */
-	private static final Duration LOOKBACK = Duration.ofHours(48);
+	/**
+	 * How far back an old code is recognised to say why it no longer works (over a
+	 * weekend and a holiday Monday).
+	 */
+	private static final Duration LOOKBACK = Duration.ofDays(4);
 
 	private final Secrets secrets;
 

@@ -72,7 +72,8 @@ public class TicketService {
 		refusal.ifPresent((code) -> {
 			throw new MadoguchiException(Kind.UNAVAILABLE, "issue." + code);
 		});
-		if (request.channel() == Channel.WEB) {
+		boolean web = request.channel() == Channel.WEB;
+		if (web) {
 			this.limits.take(request.holder(), request.address());
 		}
 		try {
@@ -89,6 +90,12 @@ public class TicketService {
 		catch (DuplicateKeyException ex) {
 			// the same key arrived twice at once: the unique index let only one through
 			return replay(office, request).orElseThrow(() -> ex);
+		}
+		catch (MadoguchiException ex) {
+			if (web) {
+				this.limits.giveBack(request.holder(), request.address());
+			}
+			throw ex;
 		}
 	}
 

@@ -56,6 +56,19 @@ public class WebTicketLimits {
 		}
 	}
 
+	/**
+	 * Gives back what {@link #take} counted, for a request refused for another reason: a
+	 * refusal is not a ticket.
+	 */
+	public void giveBack(String device, String address) {
+		if (device != null) {
+			bucket("device:" + device, this.limits.perDevice()).addTokens(1);
+		}
+		if (address != null) {
+			bucket("address:" + address, this.limits.perAddress()).addTokens(1);
+		}
+	}
+
 	private Bucket bucket(String key, int capacity) {
 		return this.buckets.computeIfAbsent(key,
 				(k) -> Bucket.builder()

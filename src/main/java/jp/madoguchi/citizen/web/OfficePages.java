@@ -82,7 +82,7 @@ class OfficePages {
 	@GetMapping("/o/{office}/rules")
 	String rules(@PathVariable String office, Model model, Locale locale) {
 		Office o = this.offices.get(office);
-		model.addAttribute("office", o);
+		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("rules", o.rules());
 		model.addAttribute("limits", this.limits);
@@ -99,7 +99,7 @@ class OfficePages {
 			.stream()
 			.map((division) -> DivisionView.of(division, byQueue, locale))
 			.toList();
-		model.addAttribute("office", office);
+		model.addAttribute("currentOffice", office);
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("status", status);
 		model.addAttribute("divisions", divisions);

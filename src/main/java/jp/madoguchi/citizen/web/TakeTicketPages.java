@@ -58,7 +58,7 @@ class TakeTicketPages {
 	@GetMapping("/o/{office}/take")
 	String divisions(@PathVariable String office, Model model, Locale locale) {
 		Office o = this.offices.get(office);
-		model.addAttribute("office", o);
+		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("divisions",
 				o.divisions().stream().map((division) -> divisionChoice(o, division, locale)).toList());
@@ -69,7 +69,7 @@ class TakeTicketPages {
 	String procedures(@PathVariable String office, @PathVariable String division, Model model, Locale locale) {
 		Office o = this.offices.get(office);
 		Division d = division(o, division);
-		model.addAttribute("office", o);
+		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("division", divisionChoice(o, d, locale));
 		model.addAttribute("procedures", d.procedures().stream().map((p) -> choice(o, p, locale)).toList());
@@ -89,18 +89,19 @@ class TakeTicketPages {
 		Office o = this.offices.get(office);
 		Procedure p = procedureOf(o, division, procedure);
 		try {
+			int travel = form.travelMinutes();
 			String channel = form.channel();
 			String address = null;
 			if (channel != null) {
 				address = this.contacts.check(channel, "push".equals(channel) ? form.getPush() : form.getEmail(),
-						form.travelMinutes());
+						travel);
 			}
 			String device = DeviceCookie.ensure(request, response);
 			Ticket ticket = this.service
 				.issue(new IssueRequest(o.id(), p.id(), Channel.WEB, form.key(), device, request.getRemoteAddr()))
 				.ticket();
 			if (channel != null) {
-				this.contacts.register(ticket, channel, address, form.travelMinutes(), Language.of(locale));
+				this.contacts.register(ticket, channel, address, travel, Language.of(locale));
 			}
 			return "redirect:/o/" + o.id() + "/tickets/" + ticket.id();
 		}
@@ -118,7 +119,7 @@ class TakeTicketPages {
 		if (form.getKey() == null || !form.getKey().matches("[0-9a-f-]{36}")) {
 			form.setKey(UUID.randomUUID().toString());
 		}
-		model.addAttribute("office", o);
+		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("division", divisionChoice(o, division(o, division), locale));
 		model.addAttribute("procedure", choice(o, p, locale));

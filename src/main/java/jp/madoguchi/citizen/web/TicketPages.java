@@ -111,7 +111,7 @@ class TicketPages {
 	String checkInByCode(@PathVariable String office, @RequestParam(name = "c", required = false) String code,
 			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		Office o = this.offices.get(office);
-		model.addAttribute("office", o);
+		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("code", code);
 		String device = DeviceCookie.of(request);
@@ -140,7 +140,7 @@ class TicketPages {
 
 	private void addTicket(Ticket ticket, String k, Model model, Locale locale) {
 		Office office = this.offices.get(ticket.office());
-		model.addAttribute("office", office);
+		model.addAttribute("currentOffice", office);
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("t", TicketView.of(this.queries.details(ticket), office, locale));
 		model.addAttribute("k", (k != null && this.tokens.isOwner(ticket.id(), k)) ? k : null);
