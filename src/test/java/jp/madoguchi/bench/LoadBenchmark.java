@@ -115,6 +115,24 @@ class LoadBenchmark {
 				""".formatted(java.util.UUID.randomUUID(), kioskToken);
 	}
 
+	/**
+	 * The citizen's pages with a full office: the office page, the part of it a phone
+	 * fetches again after an event, and a ticket page (its place is counted in the
+	 * database).
+	 */
+	private void pages(AppProcess app) throws Exception {
+		tools.jackson.databind.JsonNode web = app.api()
+			.with("Idempotency-Key", java.util.UUID.randomUUID().toString())
+			.post("/api/v1/offices/konan/tickets", Map.of("procedure", "certificates"))
+			.json();
+		String ticketPage = "/o/konan/tickets/" + web.path("id").asString() + "?k=" + web.path("token").asString();
+		for (String page : List.of("/o/konan", "/o/konan/live", ticketPage)) {
+			Wrk.run(port(app), page, 64, WARMUP, null);
+			line("- page " + (page.equals(ticketPage) ? "/o/konan/tickets/{id}" : page) + ", "
+					+ Wrk.run(port(app), page, 64, MEASURE, null));
+		}
+	}
+
 	private void readsAndEvents(String database, EmbeddedPostgres postgres) throws Exception {
 		try (AppProcess app = start(database, postgres)) {
 			Api staff = app.api().asAdmin();
@@ -124,6 +142,7 @@ class LoadBenchmark {
 				Wrk.run(port(app), STATUS, 64, WARMUP, null);
 				line("- status reads with " + target + " waiting, " + Wrk.run(port(app), STATUS, 64, MEASURE, null));
 			}
+			pages(app);
 			List<Subscriber> subscribers = new ArrayList<>();
 			for (int count : List.of(100, 5000)) {
 				while (subscribers.size() < count) {

@@ -2,7 +2,6 @@ package jp.madoguchi.citizen;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
 import jp.madoguchi.support.AppTest;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
@@ -259,26 +257,19 @@ class CitizenPagesTest extends AppTest {
 	}
 
 	/**
-	 * Loads a page and adds up the bytes of everything it loaded (the live stream aside).
+	 * Loads a page and adds up, from the browser's own resource timing, the bytes of the
+	 * page and everything it loaded (the live stream aside), before compression.
 	 */
 	private static void assertLight(Page page, Consumer<Page> scene, String name) {
-		List<Integer> sizes = new ArrayList<>();
-		Consumer<Response> measure = (response) -> {
-			boolean redirect = response.status() >= 300 && response.status() < 400;
-			if (!response.url().contains("/events") && !redirect) {
-				sizes.add(response.body().length);
-			}
-		};
-		page.onResponse(measure);
-		try {
-			scene.accept(page);
-			page.waitForLoadState();
-		}
-		finally {
-			page.offResponse(measure);
-		}
-		int bytes = sizes.stream().mapToInt(Integer::intValue).sum();
-		assertThat(bytes).as(name + " weighs (uncompressed)").isLessThanOrEqualTo(MAX_PAGE_BYTES);
+		scene.accept(page);
+		page.waitForLoadState();
+		Object bytes = page.evaluate("""
+				() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+				  .filter((entry) => !entry.name.includes('/events'))
+				  .reduce((sum, entry) => sum + entry.decodedBodySize, 0)""");
+		assertThat(((Number) bytes).intValue()).as(name + " weighs (uncompressed)")
+			.isPositive()
+			.isLessThanOrEqualTo(MAX_PAGE_BYTES);
 	}
 
 	private String url(String path) {

@@ -85,6 +85,22 @@ class CitizenRulesTest extends AppTest {
 	}
 
 	@Test
+	void webTicketsStopByThemselvesWhenTheWaitWouldPassClosingTime() {
+		this.clock.nextWeekday();
+		this.clock.at(LocalTime.of(15, 0));
+		for (int i = 0; i < 26; i++) {
+			kioskTicket("long-term-care-application");
+		}
+		Phone phone = new Phone(this.port, "ja");
+		assertThat(phone.get("/o/konan").html()).contains("待ち時間が閉庁時刻を超えるため、WEB発券を停止しています");
+		Phone.Page refused = take(phone, "korei-shogai", "long-term-care-application");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.html()).contains("閉庁時刻までにご案内できないため");
+		assertThat(take(phone, "koseki", "certificates").status()).as("a shorter line still takes web tickets")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void checkInCodesThatDoNotWorkSayWhy() {
 		this.clock.nextWeekday();
 		Phone phone = new Phone(this.port, "ja");
