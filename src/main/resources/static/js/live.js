@@ -35,8 +35,7 @@
           return;
         }
         var stateChanged = current.getAttribute('data-state') !== fresh.getAttribute('data-state');
-        if (!stateChanged && current.getAttribute('data-announce') === fresh.getAttribute('data-announce')
-            && current.getAttribute('data-steps') === fresh.getAttribute('data-steps')) {
+        if (current.getAttribute('data-signature') === fresh.getAttribute('data-signature')) {
           return;
         }
         var typing = current.contains(document.activeElement) && document.activeElement.value;

@@ -94,7 +94,11 @@ public class Board implements QueueLoad {
 		return board;
 	}
 
-	long lastEvent(String office) {
+	/**
+	 * The number of the last event the office's board has applied: what it shows changes
+	 * only when this does (or the minute turns).
+	 */
+	public long lastEvent(String office) {
 		return board(office).seq();
 	}
 

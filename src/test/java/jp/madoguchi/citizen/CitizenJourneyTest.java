@@ -112,6 +112,23 @@ class CitizenJourneyTest extends AppTest {
 		}
 	}
 
+	@Test
+	void theOfficePageFollowsTheLinesLive() {
+		this.clock.nextWeekday();
+		try (BrowserContext phone = browser.phone(Browser.WIDE, "en")) {
+			Page page = phone.newPage();
+			page.navigate(url("/o/konan"));
+			Locator taxDivision = page.locator("article[aria-labelledby=div-zeimu]");
+			assertThat(taxDivision).containsText("0 people");
+			kioskTicket("tax-certificate");
+			kioskTicket("tax-certificate");
+			assertThat(taxDivision).containsText("2 people", LIVE);
+			counter("31", "call-next");
+			assertThat(taxDivision).containsText("E-1 (counter 31)", LIVE);
+			assertThat(taxDivision).containsText("1 person", LIVE);
+		}
+	}
+
 	/** A counter serves {@code count} tickets one after another, a minute each. */
 	private void serve(String counter, int count) {
 		for (int i = 0; i < count; i++) {

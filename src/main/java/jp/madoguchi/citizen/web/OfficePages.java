@@ -6,11 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.board.Board;
 import jp.madoguchi.board.Board.OfficeStatus;
 import jp.madoguchi.board.Board.QueueStatus;
@@ -22,7 +27,16 @@ import jp.madoguchi.ticketing.Ticket;
 import jp.madoguchi.ticketing.TicketQueries;
 import jp.madoguchi.ticketing.WebTicketLimits;
 
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +58,16 @@ class OfficePages {
 
 	private final WebTicketLimits.Limits limits;
 
-	OfficePages(OfficeCatalog offices, Board board, TicketQueries tickets, WebTicketLimits.Limits limits, Clock clock) {
+	private final ITemplateEngine templates;
+
+	private final JakartaServletWebApplication web;
+
+	private final Map<String, RenderedPart> liveParts = new ConcurrentHashMap<>();
+
+	OfficePages(OfficeCatalog offices, Board board, TicketQueries tickets, WebTicketLimits.Limits limits,
+			ITemplateEngine templates, ServletContext servletContext, Clock clock) {
+		this.templates = templates;
+		this.web = JakartaServletWebApplication.buildApplication(servletContext);
 		this.limits = limits;
 		this.offices = offices;
 		this.board = board;
@@ -72,11 +95,34 @@ class OfficePages {
 
 	/**
 	 * The lines alone, for the page to refresh itself when the office's events say so.
+	 * Every phone on the office page asks for it after each event, so it is rendered once
+	 * per event, minute and language and then served from memory.
 	 */
-	@GetMapping("/o/{office}/live")
-	String live(@PathVariable String office, Model model, Locale locale) {
-		addOffice(this.offices.get(office), model, locale);
-		return "citizen/office :: divisions";
+	@GetMapping(path = "/o/{office}/live", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> live(@PathVariable String office, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Office o = this.offices.get(office);
+		Language language = Language.of(locale);
+		String key = o.id() + "/" + language.code();
+		long version = this.board.lastEvent(o.id());
+		long minute = this.clock.millis() / 60_000;
+		RenderedPart cached = this.liveParts.get(key);
+		if (cached == null || cached.version() != version || cached.minute() != minute) {
+			Model model = new ExtendedModelMap();
+			addOffice(o, model, language.locale());
+			WebContext context = new WebContext(this.web.buildExchange(request, response), language.locale(),
+					model.asMap());
+			cached = new RenderedPart(version, minute,
+					this.templates.process("citizen/office", Set.of("divisions"), context));
+			this.liveParts.put(key, cached);
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noCache())
+			.body(cached.html());
+	}
+
+	private record RenderedPart(long version, long minute, String html) {
 	}
 
 	@GetMapping("/o/{office}/rules")
