@@ -21,6 +21,7 @@ import jp.madoguchi.board.Board.OfficeStatus;
 import jp.madoguchi.board.Board.QueueStatus;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.office.OfficeDefinition.Division;
 import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.ticketing.Ticket;
@@ -46,6 +47,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * tickets can be taken now; the list of offices; the rules page.
  */
 @Controller
+@HtmlPages
 class OfficePages {
 
 	private final OfficeCatalog offices;
@@ -85,8 +87,11 @@ class OfficePages {
 	}
 
 	@GetMapping("/o/{office}")
-	String office(@PathVariable String office, Model model, Locale locale, HttpServletRequest request) {
-		addOffice(this.offices.get(office), model, locale);
+	String office(@PathVariable String office, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Office o = this.offices.get(office);
+		addOffice(o, model, locale);
+		model.addAttribute("lines", lines(o, Language.of(locale), request, response));
 		String device = DeviceCookie.of(request);
 		List<Ticket> mine = (device != null) ? this.tickets.heldBy(office, device) : List.of();
 		model.addAttribute("myTickets", mine.stream().filter((ticket) -> ticket.state().isOpen()).toList());
@@ -101,8 +106,17 @@ class OfficePages {
 	@GetMapping(path = "/o/{office}/live", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> live(@PathVariable String office, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		Office o = this.offices.get(office);
-		Language language = Language.of(locale);
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noCache())
+			.body(lines(this.offices.get(office), Language.of(locale), request, response));
+	}
+
+	/**
+	 * The office's lines as HTML, rendered when the board or the minute has changed since
+	 * the last time.
+	 */
+	private String lines(Office o, Language language, HttpServletRequest request, HttpServletResponse response) {
 		String key = o.id() + "/" + language.code();
 		long version = this.board.lastEvent(o.id());
 		long minute = this.clock.millis() / 60_000;
@@ -113,13 +127,10 @@ class OfficePages {
 			WebContext context = new WebContext(this.web.buildExchange(request, response), language.locale(),
 					model.asMap());
 			cached = new RenderedPart(version, minute,
-					this.templates.process("citizen/office", Set.of("divisions"), context));
+					this.templates.process("citizen/office-lines", Set.of("section"), context));
 			this.liveParts.put(key, cached);
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noCache())
-			.body(cached.html());
+		return cached.html();
 	}
 
 	private record RenderedPart(long version, long minute, String html) {

@@ -10,6 +10,7 @@ import jp.madoguchi.board.Board;
 import jp.madoguchi.notify.Contacts;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.office.OfficeDefinition.Division;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
 import jp.madoguchi.shared.MadoguchiException;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * sending it twice (a double tap, a retry on a bad connection) gives one ticket.
  */
 @Controller
+@HtmlPages
 class TakeTicketPages {
 
 	private final OfficeCatalog offices;

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.notify.Contacts;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.ticketing.Ticket;
@@ -31,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * with the ticket's token in the link ({@code ?k=}); to anyone else it does not exist.
  */
 @Controller
+@HtmlPages
 class TicketPages {
 
 	private final OfficeCatalog offices;

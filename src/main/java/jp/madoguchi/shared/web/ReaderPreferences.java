@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * offered to the templates: {@code lang}, {@code languages}, {@code furigana}, and
  * {@code switchTo(…)} links that keep the reader on the same page.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = HtmlPages.class)
 public class ReaderPreferences implements HandlerInterceptor {
 
 	/** The cookie that remembers furigana switched off. */
