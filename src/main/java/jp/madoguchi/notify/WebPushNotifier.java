@@ -152,7 +152,9 @@ class WebPushNotifier implements Notifier {
 				.ttl(30, TimeUnit.MINUTES)
 				.urgencyHigh()
 				.build(this.keys)
-				.toRequest();
+				.toRequestBuilder()
+				.timeout(Duration.ofSeconds(10))
+				.build();
 			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() / 100 != 2) {
 				throw new NotifierException("Push service answered " + response.statusCode(), null);

@@ -73,6 +73,13 @@ class CitizenPagesTest extends AppTest {
 			}
 		}
 		for (String language : List.of("ja", "en")) {
+			try (BrowserContext tv = browser.phone(Browser.TV, language)) {
+				Page page = tv.newPage();
+				scenes.forEach((name, scene) -> {
+					scene.accept(page);
+					Browser.screenshot(page, name + "-" + language + "-" + Browser.TV);
+				});
+			}
 			try (BrowserContext zoomed = browser.phone(160, language)) {
 				Page page = zoomed.newPage();
 				scenes.forEach((name, scene) -> {

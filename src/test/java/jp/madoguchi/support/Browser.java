@@ -28,8 +28,11 @@ public final class Browser implements AutoCloseable {
 	/** A phone (CSS pixels). */
 	public static final int PHONE = 360;
 
-	/** A laptop or a TV-sized display. */
+	/** A laptop. */
 	public static final int WIDE = 1280;
+
+	/** A TV-sized display (1920 × 1080). */
+	public static final int TV = 1920;
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -61,9 +64,10 @@ public final class Browser implements AutoCloseable {
 	 * language.
 	 */
 	public BrowserContext phone(int width, String acceptLanguage) {
-		return this.chromium.newContext(new NewContextOptions().setViewportSize(width, (width < 800) ? 780 : 900)
-			.setLocale(acceptLanguage)
-			.setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
+		return this.chromium.newContext(
+				new NewContextOptions().setViewportSize(width, (width < 800) ? 780 : (width < 1600) ? 900 : 1080)
+					.setLocale(acceptLanguage)
+					.setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
 	}
 
 	/** A profile with JavaScript switched off. */
