@@ -12,12 +12,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jp.madoguchi.support.AppTest;
+import jp.madoguchi.support.BrowserTest;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.ContextConfiguration;
@@ -34,11 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without reloading.
  */
 @ContextConfiguration(initializers = H2.class)
-class CitizenJourneyTest extends AppTest {
+class CitizenJourneyTest extends BrowserTest {
 
 	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static Browser browser;
 
 	private static final LocatorAssertions.ContainsTextOptions LIVE = new LocatorAssertions.ContainsTextOptions()
 		.setTimeout(15_000);
@@ -51,14 +48,8 @@ class CitizenJourneyTest extends AppTest {
 		registry.add("madoguchi.notify.interval", () -> "PT1S");
 	}
 
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser();
-	}
-
 	@AfterAll
-	static void close() {
-		browser.close();
+	static void stopMail() {
 		mail.stop();
 	}
 
@@ -169,10 +160,6 @@ class CitizenJourneyTest extends AppTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
 	}
 
 }

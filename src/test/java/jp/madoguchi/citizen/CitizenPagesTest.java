@@ -10,12 +10,10 @@ import java.util.function.Consumer;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import jp.madoguchi.support.AppTest;
+import jp.madoguchi.support.BrowserTest;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
 import jp.madoguchi.ticketing.TicketService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,24 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots}.
  */
 @ContextConfiguration(initializers = H2.class)
-class CitizenPagesTest extends AppTest {
+class CitizenPagesTest extends BrowserTest {
 
 	private static final int MAX_PAGE_BYTES = 150 * 1024;
 
-	static Browser browser;
-
 	@Autowired
 	private TicketService tickets;
-
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
 
 	@Test
 	void everyPageInEveryStateIsAccessibleLightAndReflows() {
@@ -277,10 +263,6 @@ class CitizenPagesTest extends AppTest {
 		assertThat(((Number) bytes).intValue()).as(name + " weighs (uncompressed)")
 			.isPositive()
 			.isLessThanOrEqualTo(MAX_PAGE_BYTES);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
 	}
 
 }

@@ -161,7 +161,7 @@ class CitizenRulesTest extends AppTest {
 		String path = "/o/konan/take/" + division + "/" + procedure;
 		Phone.Page form = phone.get(path);
 		assertThat(form.status()).as(form.html()).isEqualTo(200);
-		String key = form.html().replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
+		String key = form.hidden("key");
 		return phone.submit(path, Map.of("key", key, "notify", "none", "travel", ""));
 	}
 

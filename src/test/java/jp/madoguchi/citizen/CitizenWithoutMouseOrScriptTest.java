@@ -2,11 +2,9 @@ package jp.madoguchi.citizen;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import jp.madoguchi.support.AppTest;
+import jp.madoguchi.support.BrowserTest;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.ContextConfiguration;
@@ -20,19 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cancel.
  */
 @ContextConfiguration(initializers = H2.class)
-class CitizenWithoutMouseOrScriptTest extends AppTest {
-
-	static Browser browser;
-
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
+class CitizenWithoutMouseOrScriptTest extends BrowserTest {
 
 	@Test
 	void theWholeFlowWorksByKeyboardAlone() {
@@ -105,10 +91,6 @@ class CitizenWithoutMouseOrScriptTest extends AppTest {
 		String before = page.url();
 		page.keyboard().press(key);
 		page.waitForURL((url) -> !url.equals(before));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
 	}
 
 }

@@ -59,9 +59,9 @@ class ComeNowNoticesTest extends AppTest {
 			kioskTicket("certificates");
 		}
 		Phone phone = new Phone(this.port, "en");
-		String form = phone.get("/o/konan/take/koseki/certificates").html();
-		assertThat(form).as("the page offers push with the server's key").contains("data-vapid-key=\"B");
-		String key = form.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
+		Phone.Page form = phone.get("/o/konan/take/koseki/certificates");
+		assertThat(form.html()).as("the page offers push with the server's key").contains("data-vapid-key=\"B");
+		String key = form.hidden("key");
 		UUID ticket = UUID.fromString(
 				phone
 					.submit("/o/konan/take/koseki/certificates",
@@ -119,8 +119,7 @@ class ComeNowNoticesTest extends AppTest {
 	void aSubscriptionToAnUnknownHostIsRefused() {
 		this.clock.nextWeekday();
 		Phone phone = new Phone(this.port, "en");
-		String form = phone.get("/o/konan/take/koseki/certificates").html();
-		String key = form.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
+		String key = phone.get("/o/konan/take/koseki/certificates").hidden("key");
 		String elsewhere = push.subscription().replace("http://127.0.0.1", "http://169.254.169.254");
 		Phone.Page refused = phone.submit("/o/konan/take/koseki/certificates",
 				Map.of("key", key, "notify", "push", "push", elsewhere, "travel", "5"));

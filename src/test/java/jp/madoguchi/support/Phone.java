@@ -94,6 +94,15 @@ public final class Phone {
 	/** A page as loaded: status, where it ended up after redirects, and its HTML. */
 	public record Page(int status, String path, String html) {
 
+		/** The value of a hidden field of the page's form. */
+		public String hidden(String name) {
+			Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(this.html);
+			if (!matcher.find()) {
+				throw new IllegalStateException("No field " + name + " on " + this.path);
+			}
+			return matcher.group(1);
+		}
+
 		/** The ticket id in a ticket page's path. */
 		public String ticketId() {
 			Matcher matcher = Pattern.compile("/tickets/([0-9a-f-]{36})").matcher(this.path);

@@ -81,11 +81,16 @@ public class LanguageResolver implements LocaleResolver {
 		remember(request, response, Language.of(locale));
 	}
 
-	/** Keeps a language choice for a year. */
+	/** Keeps a language choice. */
 	public static void remember(HttpServletRequest request, HttpServletResponse response, Language language) {
 		request.setAttribute(RESOLVED, language);
+		rememberChoice(request, response, COOKIE, language.code());
+	}
+
+	/** Keeps one of the reader's choices (no secret) in a cookie for a year. */
+	static void rememberChoice(HttpServletRequest request, HttpServletResponse response, String name, String value) {
 		response.addHeader(HttpHeaders.SET_COOKIE,
-				ResponseCookie.from(COOKIE, language.code())
+				ResponseCookie.from(name, value)
 					.path("/")
 					.maxAge(Duration.ofDays(365))
 					.sameSite("Lax")

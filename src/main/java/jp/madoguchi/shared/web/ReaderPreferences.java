@@ -1,6 +1,5 @@
 package jp.madoguchi.shared.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +7,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,14 +32,7 @@ public class ReaderPreferences implements HandlerInterceptor {
 		String furigana = request.getParameter("furigana");
 		if ("on".equals(furigana) || "off".equals(furigana)) {
 			request.setAttribute(FURIGANA_COOKIE, furigana);
-			response.addHeader(HttpHeaders.SET_COOKIE,
-					ResponseCookie.from(FURIGANA_COOKIE, furigana)
-						.path("/")
-						.maxAge(Duration.ofDays(365))
-						.sameSite("Lax")
-						.secure(request.isSecure())
-						.build()
-						.toString());
+			LanguageResolver.rememberChoice(request, response, FURIGANA_COOKIE, furigana);
 		}
 		return true;
 	}
