@@ -2,6 +2,8 @@ package jp.madoguchi.citizen;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import jp.madoguchi.support.BrowserTest;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
@@ -57,6 +59,17 @@ class CitizenWithoutMouseOrScriptTest extends BrowserTest {
 			assertThat(page.locator("#notify-push-option")).isHidden();
 			page.click("#take-form button[type=submit]");
 			assertThat(page.locator(".ticket-number")).hasText("E-1");
+			// the page belongs to this phone, also after the browser is closed and opened
+			// again
+			Cookie device = context.cookies()
+				.stream()
+				.filter((cookie) -> cookie.name.equals("mdg_device"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(device.httpOnly).isTrue();
+			assertThat(device.sameSite).isEqualTo(SameSiteAttribute.LAX);
+			assertThat(device.expires).as("seconds since the epoch")
+				.isGreaterThan(System.currentTimeMillis() / 1000.0 + 300 * 24 * 3600);
 			assertThat(page.locator("a", new Page.LocatorOptions().setHasText("Refresh"))).isVisible();
 			page.fill("#code", checkInCode());
 			page.click("#live form button[type=submit]");
