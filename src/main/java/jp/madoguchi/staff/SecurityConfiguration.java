@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -31,6 +32,9 @@ class SecurityConfiguration {
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; form-action 'self'; object-src 'none'";
+
+	/** Where a page's form sent without a valid token is answered. */
+	static final String FORM_EXPIRED_PAGE = "/o/form-expired";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -58,8 +62,16 @@ class SecurityConfiguration {
 		http.exceptionHandling((exceptions) -> exceptions
 			.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
 					HttpStatus.UNAUTHORIZED, "unauthenticated"))
-			.accessDeniedHandler(
-					(request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden")));
+			.accessDeniedHandler((request, response, ex) -> {
+				if (ex instanceof CsrfException && !request.getRequestURI().startsWith("/api/")) {
+					// a page's form sent without its token (a tab restored after the
+					// browser
+					// dropped its cookies): a page that says what to do, not JSON
+					request.getRequestDispatcher(FORM_EXPIRED_PAGE).forward(request, response);
+					return;
+				}
+				problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+			}));
 		http.addFilterBefore(new DeviceTokenFilter(devices, problems), BasicAuthenticationFilter.class);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		// The API is called with explicit credentials (Basic, bearer tokens), never a

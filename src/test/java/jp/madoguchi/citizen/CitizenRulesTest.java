@@ -157,6 +157,18 @@ class CitizenRulesTest extends AppTest {
 			.contains("/o/konan/tickets/" + id);
 	}
 
+	@Test
+	void aFormSentWithoutItsTokenGetsAPageThatSaysWhatToDo() {
+		this.clock.nextWeekday();
+		Phone fresh = new Phone(this.port, "ja");
+		Phone.Page refused = fresh.submit("/o/konan/take/koseki/certificates", Map.of("notify", "none"));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.html()).contains("<html lang=\"ja\"").contains("ページを開き直してから");
+		assertThat(api().post("/api/v1/offices/konan/tickets/00000000-0000-0000-0000-000000000000/check-in").status())
+			.as("the API is not affected")
+			.isNotEqualTo(403);
+	}
+
 	private static Phone.Page take(Phone phone, String division, String procedure) {
 		String path = "/o/konan/take/" + division + "/" + procedure;
 		Phone.Page form = phone.get(path);

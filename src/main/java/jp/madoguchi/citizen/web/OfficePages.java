@@ -23,6 +23,8 @@ import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.office.OfficeDefinition.Division;
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.ticketing.Ticket;
 import jp.madoguchi.ticketing.TicketQueries;
@@ -41,6 +43,7 @@ import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The office page (混雑状況・呼び出し状況): every division's lines, waits and calls, and whether web
@@ -134,6 +137,15 @@ class OfficePages {
 	}
 
 	private record RenderedPart(long version, long minute, String html) {
+	}
+
+	/**
+	 * Where the security configuration forwards a page's form that came without its token
+	 * (a tab restored after the browser dropped its cookies).
+	 */
+	@RequestMapping("/o/form-expired")
+	String formExpired() {
+		throw new MadoguchiException(Kind.FORBIDDEN, "form-expired");
 	}
 
 	@GetMapping("/o/{office}/rules")
