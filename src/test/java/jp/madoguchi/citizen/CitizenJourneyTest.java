@@ -13,10 +13,12 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.madoguchi.support.BrowserTest;
+import jp.madoguchi.support.FakePushService;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.ContextConfiguration;
@@ -37,6 +39,8 @@ class CitizenJourneyTest extends BrowserTest {
 
 	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
+	static FakePushService push;
+
 	private static final LocatorAssertions.ContainsTextOptions LIVE = new LocatorAssertions.ContainsTextOptions()
 		.setTimeout(15_000);
 
@@ -46,11 +50,18 @@ class CitizenJourneyTest extends BrowserTest {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("madoguchi.notify.interval", () -> "PT1S");
+		registry.add("madoguchi.notify.push-hosts", () -> "127.0.0.1");
+	}
+
+	@BeforeAll
+	static void startPushService() throws Exception {
+		push = new FakePushService();
 	}
 
 	@AfterAll
 	static void stopMail() {
 		mail.stop();
+		push.close();
 	}
 
 	@Test
@@ -118,6 +129,50 @@ class CitizenJourneyTest extends BrowserTest {
 			assertThat(taxDivision).containsText("E-1 (counter 31)", LIVE);
 			assertThat(taxDivision).containsText("1 person", LIVE);
 		}
+	}
+
+	/**
+	 * Web Push chosen on the phone: the page's script asks the browser for a subscription
+	 * (here answered by a stand-in for the browser's push service on loopback, which
+	 * headless Chromium cannot reach for real) and sends it with the form; the call
+	 * arrives at that service, encrypted for the phone.
+	 */
+	@Test
+	void aResidentChoosesPushAndIsToldOfTheCallOnThePhone() throws Exception {
+		this.clock.nextWeekday();
+		try (BrowserContext phone = browser.phone(Browser.PHONE, "en")) {
+			phone.addInitScript(pushManagerAnswering(push.subscription()));
+			Page page = phone.newPage();
+			page.navigate(url("/o/konan/take/zeimu/tax-certificate"));
+			assertThat(page.locator("#notify-push-option")).isVisible();
+			page.check("input[name=notify][value=push]");
+			assertThat(page.locator("#email-field")).isHidden();
+			Browser.screenshot(page, "take-confirm-push-en-360");
+			page.click("#take-form button[type=submit]");
+			assertThat(page.locator(".ticket-number")).hasText("E-1");
+			assertThat(page.locator("#notices-heading + ul")).containsText("Notification on this phone");
+
+			assertThat(staff().post("/api/v1/tickets/" + ticketId(page) + "/check-in").status()).isEqualTo(200);
+			counter("31", "call-next");
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !push.deliveries().isEmpty());
+			String message = push.decrypt(push.deliveries().get(push.deliveries().size() - 1));
+			assertThat(message).contains("\"kind\":\"called\"").contains("Ticket E-1: please come to counter 31");
+		}
+	}
+
+	/** A browser whose push manager hands out the given subscription. */
+	private static String pushManagerAnswering(String subscription) {
+		return """
+				(() => {
+				  const subscription = { toJSON: () => (%s) };
+				  const registration = { pushManager: { subscribe: () => Promise.resolve(subscription) } };
+				  Object.defineProperty(navigator, 'serviceWorker', { value: {
+				    register: () => Promise.resolve(registration), ready: Promise.resolve(registration) } });
+				})();""".formatted(subscription);
+	}
+
+	private static String ticketId(Page page) {
+		return page.url().replaceAll(".*/tickets/([0-9a-f-]{36}).*", "$1");
 	}
 
 	/** A counter serves {@code count} tickets one after another, a minute each. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.madoguchi.support.AppTest;
+import jp.madoguchi.support.FakePushService;
 import jp.madoguchi.support.H2;
 import jp.madoguchi.support.Phone;
 import jp.madoguchi.ticketing.TicketQueries;

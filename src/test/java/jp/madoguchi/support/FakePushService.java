@@ -1,4 +1,4 @@
-package jp.madoguchi.notify;
+package jp.madoguchi.support;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -34,7 +34,7 @@ import com.sun.net.httpserver.HttpServer;
  * subscription keys: it accepts pushes, checks their VAPID signature and decrypts them
  * (RFC 8291, aes128gcm) as the browser would, so a test reads what the phone would show.
  */
-final class FakePushService implements AutoCloseable {
+public final class FakePushService implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -44,7 +44,7 @@ final class FakePushService implements AutoCloseable {
 
 	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
-	FakePushService() throws IOException, GeneralSecurityException {
+	public FakePushService() throws IOException, GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		this.browserKeys = generator.generateKeyPair();
@@ -62,7 +62,7 @@ final class FakePushService implements AutoCloseable {
 	}
 
 	/** The subscription JSON a browser's PushManager would give for this service. */
-	String subscription() {
+	public String subscription() {
 		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 		return "{\"endpoint\":\"http://127.0.0.1:" + this.server.getAddress().getPort()
 				+ "/push/abc123\",\"expirationTime\":null,\"keys\":{\"p256dh\":\""
@@ -70,12 +70,12 @@ final class FakePushService implements AutoCloseable {
 				+ b64.encodeToString(this.authSecret) + "\"}}";
 	}
 
-	List<Delivery> deliveries() {
+	public List<Delivery> deliveries() {
 		return this.deliveries;
 	}
 
 	/** Decrypts a delivered message with the browser's keys. */
-	String decrypt(Delivery delivery) throws GeneralSecurityException {
+	public String decrypt(Delivery delivery) throws GeneralSecurityException {
 		ByteBuffer body = ByteBuffer.wrap(delivery.body());
 		byte[] salt = new byte[16];
 		body.get(salt);
@@ -112,7 +112,7 @@ final class FakePushService implements AutoCloseable {
 	 * Whether the VAPID header is signed by the given application server key for this
 	 * service.
 	 */
-	boolean isSignedBy(Delivery delivery, String applicationServerKey) throws GeneralSecurityException {
+	public boolean isSignedBy(Delivery delivery, String applicationServerKey) throws GeneralSecurityException {
 		String header = delivery.authorization();
 		String jwt = header.replaceAll(".*t=([^,\\s]+).*", "$1");
 		String key = header.replaceAll(".*k=([^,\\s]+).*", "$1");
@@ -171,7 +171,7 @@ final class FakePushService implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Delivery(String authorization, String encoding, String ttl, byte[] body) {
+	public record Delivery(String authorization, String encoding, String ttl, byte[] body) {
 	}
 
 }
