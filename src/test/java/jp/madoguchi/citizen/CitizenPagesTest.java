@@ -115,6 +115,10 @@ class CitizenPagesTest extends BrowserTest {
 				}
 				Browser.screenshot(page, "ticket-" + code + "-360");
 			});
+			page.navigate(url(ticketPath(ticket) + "&lang=ja-easy"));
+			assertThat(page.locator("#live").getAttribute("data-announce")).as("what a screen reader hears")
+				.startsWith("番号札 A-")
+				.doesNotContain("《");
 			page.navigate(url("/o/konan?lang=ja-easy"));
 			assertThat(page.locator("main ruby").first()).isVisible();
 			assertThat(page.locator("rt").first()).isVisible();

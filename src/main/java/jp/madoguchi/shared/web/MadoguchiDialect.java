@@ -23,7 +23,7 @@ public class MadoguchiDialect extends AbstractProcessorDialect {
 	public static final String PREFIX = "m";
 
 	private static final Set<String> ATTRIBUTES = Set.of("aria-label", "title", "placeholder", "alt", "content",
-			"value", "aria-description");
+			"value", "aria-description", "data-announce");
 
 	public MadoguchiDialect() {
 		super("Madoguchi", PREFIX, 1100);
