@@ -107,7 +107,11 @@ class ComeNowNotices {
 		}
 	}
 
-	/** Tells every holder whose time to leave has come. */
+	/**
+	 * Tells every holder whose time to leave has come. The notices are claimed here and
+	 * sent on threads of their own: a slow relay must not hold up the scheduler, which
+	 * runs the other fixed-delay jobs (expiry) on the same thread.
+	 */
 	@Scheduled(fixedDelayString = "${madoguchi.notify.interval:PT15S}", initialDelayString = "PT5S")
 	void tellThoseWhoShouldLeave() {
 		this.contacts.eraseStale(LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Tokyo"))));
@@ -115,7 +119,8 @@ class ComeNowNotices {
 			TicketDetails details = this.tickets.details(this.tickets.get(contact.ticket()));
 			if (details.estimate().minutes() <= contact.travelMinutes() + this.marginMinutes
 					&& this.contacts.claimLeaveNotice(contact, this.clock.instant())) {
-				send(contact, leaveNotice(details, contact));
+				Notice notice = leaveNotice(details, contact);
+				this.work.execute(() -> send(contact, notice));
 			}
 		}
 	}
