@@ -46,6 +46,9 @@ class WebPushNotifier implements Notifier {
 	static final String DEFAULT_HOSTS = "fcm.googleapis.com,updates.push.services.mozilla.com,"
 			+ "web.push.apple.com,notify.windows.com";
 
+	/** Real subscriptions are a few hundred characters; the column holds 2,000. */
+	private static final int MAX_SUBSCRIPTION_LENGTH = 2000;
+
 	private final VAPIDKeyPair keys;
 
 	private final String subject;
@@ -113,7 +116,11 @@ class WebPushNotifier implements Notifier {
 			stored.put("endpoint", endpoint.toString());
 			stored.put("keys",
 					Map.of("p256dh", subscription.getKeys().getP256dh(), "auth", subscription.getKeys().getAuth()));
-			return this.json.writeValueAsString(stored);
+			String normalized = this.json.writeValueAsString(stored);
+			if (normalized.length() > MAX_SUBSCRIPTION_LENGTH) {
+				throw new MadoguchiException(Kind.INVALID, "push-subscription-invalid");
+			}
+			return normalized;
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new MadoguchiException(Kind.INVALID, "push-subscription-invalid");

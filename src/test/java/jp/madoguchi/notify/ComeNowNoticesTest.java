@@ -129,6 +129,12 @@ class ComeNowNoticesTest extends AppTest {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.html()).contains("The notification subscription is not valid");
 		assertThat(List.of(refused.path())).as("no ticket was taken").noneMatch((p) -> p.contains("/tickets/"));
+
+		String huge = push.subscription().replace("/push/abc123", "/push/" + "x".repeat(5000));
+		Phone.Page tooLong = phone.submit("/o/konan/take/koseki/certificates",
+				Map.of("key", phone.get("/o/konan/take/koseki/certificates").hidden("key"), "notify", "push", "push",
+						huge, "travel", "5"));
+		assertThat(tooLong.status()).as("a subscription too long to keep").isEqualTo(422);
 	}
 
 	private void serve(int count) {
