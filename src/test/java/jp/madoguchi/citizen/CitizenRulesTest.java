@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 
+import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppTest;
 import jp.madoguchi.support.H2;
 import jp.madoguchi.support.Phone;
@@ -66,6 +67,12 @@ class CitizenRulesTest extends AppTest {
 		Phone.Page refused = take(new Phone(this.port, "ja"), "koseki", "certificates");
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.html()).contains("同じネットワークからの発券が多すぎます");
+		Api.Response api = api().english()
+			.with("Idempotency-Key", java.util.UUID.randomUUID().toString())
+			.post("/api/v1/offices/konan/tickets", Map.of("procedure", "certificates"));
+		assertThat(api.status()).as("the API shares the address's share").isEqualTo(429);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.text("detail")).contains("Too many tickets from the same network");
 		assertThat(kioskTicket("certificates").path("number").asString()).as("paper tickets are not limited")
 			.startsWith("A-");
 	}
