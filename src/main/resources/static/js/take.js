@@ -1,12 +1,14 @@
-// The "how to be told" choice on the take-a-ticket form. Web Push is offered only where
+// The "how to be told" choice on the take-a-ticket form and the ticket page. Web Push is offered only where
 // the browser can do it; choosing it asks for permission when the form is sent and puts
 // the subscription into the form. The e-mail field shows only when e-mail is chosen.
 (function () {
   'use strict';
-  var form = document.getElementById('take-form');
+  var form = document.querySelector('form[data-notice-form]');
   if (!form) {
     return;
   }
+  // on the ticket page, a notice form offered only for push waits for this script
+  var section = document.getElementById('notice-section');
   var pushOption = document.getElementById('notify-push-option');
   var emailField = document.getElementById('email-field');
   var pushField = document.getElementById('push');
@@ -14,6 +16,9 @@
   var canPush = 'serviceWorker' in navigator && 'PushManager' in window && window.isSecureContext;
   if (pushOption && canPush && form.getAttribute('data-vapid-key')) {
     pushOption.hidden = false;
+    if (section) {
+      section.hidden = false;
+    }
   }
 
   function chosen() {

@@ -3,6 +3,7 @@ package jp.madoguchi.citizen;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -14,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.madoguchi.support.BrowserTest;
 import jp.madoguchi.support.FakePushService;
+import jp.madoguchi.support.Phone;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.H2;
 import org.awaitility.Awaitility;
@@ -158,6 +160,30 @@ class CitizenJourneyTest extends BrowserTest {
 			String message = push.decrypt(push.deliveries().get(push.deliveries().size() - 1));
 			assertThat(message).contains("\"kind\":\"called\"").contains("Ticket E-1: please come to counter 31");
 		}
+	}
+
+	@Test
+	void aNoticeCanBeAddedFromTheTicketPage() {
+		this.clock.nextWeekday();
+		Phone phone = new Phone(this.port, "ja");
+		String take = "/o/konan/take/kodomo-katei/child-allowance";
+		Phone.Page ticket = phone.submit(take, Map.of("key", phone.get(take).hidden("key"), "notify", "none"));
+		assertThat(ticket.html()).contains("お知らせを受け取る（任意）");
+		String id = ticket.ticketId();
+
+		Phone.Page wrong = phone.submit("/o/konan/tickets/" + id + "/notify",
+				Map.of("notify", "email", "email", "not an address", "travel", "20"));
+		assertThat(wrong.status()).isEqualTo(422);
+		assertThat(wrong.html()).contains("メールアドレスの形式が正しくありません");
+
+		Phone.Page added = phone.submit("/o/konan/tickets/" + id + "/notify",
+				Map.of("notify", "email", "email", "later@example.jp", "travel", "20"));
+		assertThat(added.path()).contains("done=notice");
+		assertThat(added.html()).contains("お知らせの方法を登録しました").doesNotContain("お知らせを受け取る（任意）");
+
+		assertThat(staff().post("/api/v1/tickets/" + id + "/check-in").status()).isEqualTo(200);
+		counter("21", "call-next");
+		assertThat(subject(awaitMail("later@example.jp", "21番窓口へお越しください"))).contains("D-1");
 	}
 
 	/** A browser whose push manager hands out the given subscription. */

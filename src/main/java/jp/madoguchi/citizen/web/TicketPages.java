@@ -10,6 +10,7 @@ import jp.madoguchi.notify.Contacts;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.web.HtmlPages;
+import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.ticketing.Ticket;
@@ -21,6 +22,7 @@ import jp.madoguchi.ticketing.TicketTokens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,7 +61,8 @@ class TicketPages {
 			@RequestParam(required = false) String done, Model model, Locale locale, HttpServletRequest request) {
 		Ticket ticket = owned(office, id, k, request);
 		addTicket(ticket, k, model, locale);
-		model.addAttribute("done", ("checked-in".equals(done) || "cancelled".equals(done)) ? done : null);
+		model.addAttribute("done",
+				("checked-in".equals(done) || "cancelled".equals(done) || "notice".equals(done)) ? done : null);
 		return "citizen/ticket";
 	}
 
@@ -140,6 +143,30 @@ class TicketPages {
 		return "redirect:" + ticketUrl(waiting.get(0), null, "checked-in");
 	}
 
+	/** Adds a notice to a ticket taken without one. */
+	@PostMapping("/o/{office}/tickets/{id}/notify")
+	String notice(@PathVariable String office, @PathVariable UUID id, @RequestParam(required = false) String k,
+			@ModelAttribute TakeForm form, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Ticket ticket = owned(office, id, k, request);
+		try {
+			String channel = form.channel();
+			if (channel == null) {
+				throw new MadoguchiException(Kind.INVALID, "notify-channel-unknown", String.valueOf(form.getNotify()));
+			}
+			this.contacts.register(ticket, channel, "push".equals(channel) ? form.getPush() : form.getEmail(),
+					form.travelMinutes(), Language.of(locale));
+			return "redirect:" + ticketUrl(ticket, k, "notice");
+		}
+		catch (MadoguchiException ex) {
+			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			model.addAttribute("error", ex);
+			addTicket(ticket, k, model, locale);
+			model.addAttribute("noticeForm", form);
+			return "citizen/ticket";
+		}
+	}
+
 	private void addTicket(Ticket ticket, String k, Model model, Locale locale) {
 		Office office = this.offices.get(ticket.office());
 		model.addAttribute("currentOffice", office);
@@ -148,6 +175,9 @@ class TicketPages {
 		model.addAttribute("k", (k != null && this.tokens.isOwner(ticket.id(), k)) ? k : null);
 		model.addAttribute("rules", office.rules());
 		model.addAttribute("notices", this.contacts.channelsOf(ticket.id()));
+		model.addAttribute("channels", this.contacts.channels());
+		model.addAttribute("vapidKey", this.contacts.browserKey("push"));
+		model.addAttribute("noticeForm", new TakeForm());
 	}
 
 	/** The ticket, if this phone (or the token in the link) holds it. */
