@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jp.madoguchi.shared.web.Language;
 
 /**
  * A text in several languages, keyed by language tag ({@code ja}, {@code en}, ...).
@@ -28,13 +29,17 @@ public record LocalizedText(Map<String, String> texts) {
 	}
 
 	/**
-	 * The text in a language; a reader of a language the definition lacks gets English
-	 * when there is some (foreign residents read it more often than Japanese), else
-	 * Japanese.
+	 * The text in a language, by its code first ({@code ja-easy}: やさしい日本語 with furigana
+	 * marks), then by its language; a reader of a language the definition lacks gets
+	 * English when there is some (foreign residents read it more often than Japanese),
+	 * else Japanese.
 	 */
 	public String in(Locale locale) {
 		String language = locale.getLanguage();
-		String text = this.texts.get(language);
+		String text = this.texts.get(Language.of(locale).code());
+		if (text == null) {
+			text = this.texts.get(language);
+		}
 		if (text != null) {
 			return text;
 		}

@@ -121,6 +121,8 @@ class CitizenPagesTest extends BrowserTest {
 				.doesNotContain("《");
 			page.navigate(url("/o/konan?lang=ja-easy"));
 			assertThat(page.locator("main ruby").first()).isVisible();
+			// the office's own names carry furigana too
+			assertThat(page.locator("#div-koseki rt")).containsText("こせきか");
 			assertThat(page.locator("rt").first()).isVisible();
 			page.navigate(url("/o/konan?furigana=off"));
 			assertThat(page.locator("rt").first()).isHidden();
