@@ -121,8 +121,10 @@ class CitizenPagesTest extends BrowserTest {
 				.doesNotContain("《");
 			page.navigate(url("/o/konan?lang=ja-easy"));
 			assertThat(page.locator("main ruby").first()).isVisible();
-			// the office's own names carry furigana too
+			// the office's own names and what to bring carry furigana too
 			assertThat(page.locator("#div-koseki rt")).containsText("こせきか");
+			page.navigate(url("/o/konan/take/koseki/certificates"));
+			assertThat(page.locator(".facts")).containsText("あなただと わかる もの");
 			assertThat(page.locator("rt").first()).isVisible();
 			page.navigate(url("/o/konan?furigana=off"));
 			assertThat(page.locator("rt").first()).isHidden();
