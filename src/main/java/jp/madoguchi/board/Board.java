@@ -143,10 +143,10 @@ public class Board implements QueueLoad {
 				hours.map(OfficeDefinition.OpeningHours::close).orElse(null), queues, recent);
 	}
 
-	/** The status of one queue, as sent with live events about it. */
-	QueueStatus queueStatus(String officeId, String queueId, Locale locale) {
+	/** The status of one queue now, as sent with live events about it. */
+	public QueueStatus queueStatus(String officeId, String queueId, Locale locale) {
 		Office office = this.offices.get(officeId);
-		return queueStatus(office, board(office.id()), office.queue(queueId), this.clock.instant(), locale);
+		return queueStatus(office, today(office.id()), office.queue(queueId), this.clock.instant(), locale);
 	}
 
 	private QueueStatus queueStatus(Office office, OfficeBoard board, OfficeDefinition.Queue queue, Instant now,

@@ -114,9 +114,9 @@ class ComeNowNotices {
 	 */
 	@Scheduled(fixedDelayString = "${madoguchi.notify.interval:PT15S}", initialDelayString = "PT5S")
 	void tellThoseWhoShouldLeave() {
-		this.contacts.eraseStale(LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Tokyo"))));
+		this.contacts.eraseStale(LocalDate.now(this.clock));
 		for (Contact contact : this.contacts.awaitingLeaveNotice()) {
-			TicketDetails details = this.tickets.details(this.tickets.get(contact.ticket()));
+			TicketDetails details = this.tickets.placeOf(this.tickets.get(contact.ticket()));
 			if (details.estimate().minutes() <= contact.travelMinutes() + this.marginMinutes
 					&& this.contacts.claimLeaveNotice(contact, this.clock.instant())) {
 				Notice notice = leaveNotice(details, contact);

@@ -55,9 +55,15 @@ public class Contacts {
 			throw new MadoguchiException(Kind.CONFLICT, "ticket-closed", ticket.number());
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("DELETE FROM ticket_contact WHERE ticket_id = ? AND channel = ?")
-			.params(ticket.id(), channel)
+		// each statement on its own: no moment without a contact, no half-written one
+		int replaced = this.jdbc
+			.sql("UPDATE ticket_contact SET address = ?, travel_minutes = ?, language = ?, leave_notified_at = NULL,"
+					+ " calls_notified = 0, created_at = ? WHERE ticket_id = ? AND channel = ?")
+			.params(normalized, travelMinutes, language.code(), now, ticket.id(), channel)
 			.update();
+		if (replaced > 0) {
+			return;
+		}
 		try {
 			this.jdbc
 				.sql("INSERT INTO ticket_contact (ticket_id, channel, address, travel_minutes, language,"
@@ -110,8 +116,8 @@ public class Contacts {
 	/** Contacts of tickets waiting before check-in that have not been told to leave. */
 	List<Contact> awaitingLeaveNotice() {
 		return this.jdbc
-			.sql("SELECT c.ticket_id, c.channel, c.address, c.travel_minutes, c.language,"
-					+ " c.calls_notified FROM ticket_contact c JOIN ticket t ON t.id = c.ticket_id"
+			.sql("SELECT c.ticket_id, c.channel, c.address, c.travel_minutes, c.language"
+					+ " FROM ticket_contact c JOIN ticket t ON t.id = c.ticket_id"
 					+ " WHERE c.leave_notified_at IS NULL AND t.state = 'ISSUED'")
 			.query(Contacts::contact)
 			.list();
@@ -119,8 +125,8 @@ public class Contacts {
 
 	List<Contact> of(UUID ticket) {
 		return this.jdbc
-			.sql("SELECT ticket_id, channel, address, travel_minutes, language, calls_notified"
-					+ " FROM ticket_contact WHERE ticket_id = ?")
+			.sql("SELECT ticket_id, channel, address, travel_minutes, language FROM ticket_contact"
+					+ " WHERE ticket_id = ?")
 			.param(ticket)
 			.query(Contacts::contact)
 			.list();
@@ -168,12 +174,10 @@ public class Contacts {
 
 	private static Contact contact(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Contact(rs.getObject("ticket_id", UUID.class), rs.getString("channel"), rs.getString("address"),
-				rs.getInt("travel_minutes"), Language.ofCode(rs.getString("language")).orElse(Language.JA),
-				rs.getInt("calls_notified"));
+				rs.getInt("travel_minutes"), Language.ofCode(rs.getString("language")).orElse(Language.JA));
 	}
 
-	record Contact(UUID ticket, String channel, String address, int travelMinutes, Language language,
-			int callsNotified) {
+	record Contact(UUID ticket, String channel, String address, int travelMinutes, Language language) {
 	}
 
 }

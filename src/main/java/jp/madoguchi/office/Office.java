@@ -133,6 +133,10 @@ public final class Office {
 		return List.copyOf(this.countersOfQueue.get(queue(queueId).id()));
 	}
 
+	public Division division(String id) {
+		return find(this.divisions, id, "unknown-division");
+	}
+
 	public Queue queue(String id) {
 		return find(this.queues, id, "unknown-queue");
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jp.madoguchi.estimate.WaitEstimate;
@@ -59,7 +60,7 @@ public class TicketQueries {
 	 * A ticket with how many are ahead of it, its estimated wait and its steps so far.
 	 */
 	public TicketDetails details(Ticket ticket) {
-		return details(ticket, null);
+		return details(ticket, null, null);
 	}
 
 	/**
@@ -70,23 +71,34 @@ public class TicketQueries {
 	public TicketDetails detailsOfNew(TicketService.IssuedTicket issued) {
 		Ticket ticket = issued.ticket();
 		if (issued.replayed()) {
-			return details(ticket, null);
+			return details(ticket, null, null);
 		}
 		int inLine = this.load.getObject().peopleInLine(ticket.office(), ticket.queue());
-		return details(ticket, new NewTicket(Math.max(0, inLine - 1), issued.steps()));
+		return details(ticket, Math.max(0, inLine - 1), issued.steps());
 	}
 
-	private TicketDetails details(Ticket ticket, NewTicket known) {
+	/**
+	 * A ticket's place and estimated wait without its history, for checks that run often.
+	 */
+	public TicketDetails placeOf(Ticket ticket) {
+		return details(ticket, aheadOf(ticket), List.of());
+	}
+
+	private TicketDetails details(Ticket ticket, Integer knownAhead, List<TicketEvent> knownHistory) {
 		Office office = this.offices.get(ticket.office());
-		boolean inLine = ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.WAITING;
-		int ahead = (known != null) ? known.ahead() : inLine ? this.tickets.countAhead(ticket) : 0;
-		WaitEstimate estimate = inLine ? this.estimator.estimate(office, ticket.queue(), ahead, this.clock.instant())
-				: WaitEstimate.NONE;
+		int ahead = (knownAhead != null) ? knownAhead : aheadOf(ticket);
+		WaitEstimate estimate = isInLine(ticket)
+				? this.estimator.estimate(office, ticket.queue(), ahead, this.clock.instant()) : WaitEstimate.NONE;
 		return new TicketDetails(ticket, ahead, estimate,
-				(known != null) ? known.history() : this.journal.history(ticket.id()));
+				(knownHistory != null) ? knownHistory : this.journal.history(ticket.id()));
 	}
 
-	private record NewTicket(int ahead, List<TicketEvent> history) {
+	private int aheadOf(Ticket ticket) {
+		return isInLine(ticket) ? this.tickets.countAhead(ticket) : 0;
+	}
+
+	private static boolean isInLine(Ticket ticket) {
+		return ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.WAITING;
 	}
 
 	/** The tickets a phone took at an office today, newest first. */
@@ -96,9 +108,9 @@ public class TicketQueries {
 				Secrets.hash(holder));
 	}
 
-	/** Whether the phone with this device cookie took the ticket. */
-	public boolean isHeldBy(UUID ticketId, String holder) {
-		return holder != null && this.tickets.isHeldBy(ticketId, Secrets.hash(holder));
+	/** The ticket, if the phone with this device cookie took it. */
+	public Optional<Ticket> heldBy(UUID ticketId, String holder) {
+		return (holder != null) ? this.tickets.findHeldBy(ticketId, Secrets.hash(holder)) : Optional.empty();
 	}
 
 	/** Today's tickets of an office in the given states, in line order. */

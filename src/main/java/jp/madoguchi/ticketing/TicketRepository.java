@@ -122,7 +122,7 @@ class TicketRepository {
 			.optional();
 	}
 
-	/** A holder's tickets of a day, open ones first, newest first. */
+	/** A holder's tickets of a day, newest first. */
 	List<Ticket> findByHolder(String office, LocalDate day, String holderHash) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND holder_hash = ?"
@@ -132,12 +132,12 @@ class TicketRepository {
 			.list();
 	}
 
-	/** Whether a ticket was taken by this holder. */
-	boolean isHeldBy(UUID id, String holderHash) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM ticket WHERE id = ? AND holder_hash = ?")
+	/** A ticket, if this holder took it. */
+	Optional<Ticket> findHeldBy(UUID id, String holderHash) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? AND holder_hash = ?")
 			.params(id, holderHash)
-			.query(Integer.class)
-			.single() > 0;
+			.query(this::map)
+			.optional();
 	}
 
 	/** The first present ticket in line for these queues. */

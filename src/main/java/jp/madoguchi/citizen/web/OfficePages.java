@@ -93,7 +93,15 @@ class OfficePages {
 	String office(@PathVariable String office, Model model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
 		Office o = this.offices.get(office);
-		addOffice(o, model, locale);
+		LocalDate today = LocalDate.now(this.clock.withZone(o.zone()));
+		model.addAttribute("currentOffice", o);
+		model.addAttribute("officeName", o.name().in(locale));
+		model.addAttribute("today",
+				DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+					.withLocale(Language.of(locale).locale())
+					.format(today));
+		model.addAttribute("hours", o.hoursOn(today).orElse(null));
+		model.addAttribute("times", new Times(o.zone()));
 		model.addAttribute("lines", lines(o, Language.of(locale), request, response));
 		String device = DeviceCookie.of(request);
 		List<Ticket> mine = (device != null) ? this.tickets.heldBy(office, device) : List.of();
@@ -126,7 +134,7 @@ class OfficePages {
 		RenderedPart cached = this.liveParts.get(key);
 		if (cached == null || cached.version() != version || cached.minute() != minute) {
 			Model model = new ExtendedModelMap();
-			addOffice(o, model, language.locale());
+			addLines(o, model, language.locale());
 			WebContext context = new WebContext(this.web.buildExchange(request, response), language.locale(),
 					model.asMap());
 			cached = new RenderedPart(version, minute,
@@ -159,7 +167,8 @@ class OfficePages {
 		return "citizen/rules";
 	}
 
-	private void addOffice(Office office, Model model, Locale locale) {
+	/** What the lines part shows. */
+	private void addLines(Office office, Model model, Locale locale) {
 		OfficeStatus status = this.board.status(office.id(), locale);
 		Map<String, QueueStatus> byQueue = status.queues()
 			.stream()
@@ -169,13 +178,8 @@ class OfficePages {
 			.map((division) -> DivisionView.of(division, byQueue, locale))
 			.toList();
 		model.addAttribute("currentOffice", office);
-		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("status", status);
 		model.addAttribute("divisions", divisions);
-		model.addAttribute("today",
-				DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-					.withLocale(Language.of(locale).locale())
-					.format(LocalDate.now(this.clock.withZone(office.zone()))));
 		model.addAttribute("times", new Times(office.zone()));
 	}
 

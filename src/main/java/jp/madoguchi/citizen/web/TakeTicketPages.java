@@ -70,7 +70,7 @@ class TakeTicketPages {
 	@GetMapping("/o/{office}/take/{division}")
 	String procedures(@PathVariable String office, @PathVariable String division, Model model, Locale locale) {
 		Office o = this.offices.get(office);
-		Division d = division(o, division);
+		Division d = o.division(division);
 		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
 		model.addAttribute("division", divisionChoice(o, d, locale));
@@ -118,20 +118,14 @@ class TakeTicketPages {
 			Locale locale) {
 		Office o = this.offices.get(office);
 		Procedure p = procedureOf(o, division, procedure);
-		if (form.getKey() == null || !form.getKey().matches("[0-9a-f-]{36}")) {
+		if (form.key() == null) {
 			form.setKey(UUID.randomUUID().toString());
 		}
 		model.addAttribute("currentOffice", o);
 		model.addAttribute("officeName", o.name().in(locale));
-		model.addAttribute("division", divisionChoice(o, division(o, division), locale));
+		model.addAttribute("division", divisionChoice(o, o.division(division), locale));
 		model.addAttribute("procedure", choice(o, p, locale));
-		model.addAttribute("queue",
-				this.board.status(o.id(), locale)
-					.queues()
-					.stream()
-					.filter((q) -> q.queue().equals(p.queue()))
-					.findFirst()
-					.orElseThrow());
+		model.addAttribute("queue", this.board.queueStatus(o.id(), p.queue(), locale));
 		model.addAttribute("form", form);
 		model.addAttribute("channels", this.contacts.channels());
 		model.addAttribute("vapidKey", this.contacts.browserKey("push"));
@@ -151,17 +145,9 @@ class TakeTicketPages {
 				this.policy.webRefusal(office, procedure).orElse(null));
 	}
 
-	private static Division division(Office office, String id) {
-		return office.divisions()
-			.stream()
-			.filter((division) -> division.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-division", id));
-	}
-
 	private static Procedure procedureOf(Office office, String division, String procedure) {
 		Procedure p = office.procedure(procedure);
-		if (!division(office, division).procedures().contains(p)) {
+		if (!office.division(division).procedures().contains(p)) {
 			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-procedure", procedure);
 		}
 		return p;

@@ -2,6 +2,7 @@ package jp.madoguchi.citizen.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -180,21 +181,15 @@ class TicketPages {
 		model.addAttribute("noticeForm", new TakeForm());
 	}
 
-	/** The ticket, if this phone (or the token in the link) holds it. */
+	/**
+	 * The ticket, if the token in the link or this phone holds it; to anyone else it does
+	 * not exist.
+	 */
 	private Ticket owned(String office, UUID id, String k, HttpServletRequest request) {
-		Ticket ticket;
-		try {
-			ticket = this.queries.get(id);
-		}
-		catch (MadoguchiException ex) {
-			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket");
-		}
-		boolean holder = this.queries.isHeldBy(id, DeviceCookie.of(request))
-				|| (k != null && this.tokens.isOwner(id, k));
-		if (!holder || !ticket.office().equals(office)) {
-			throw new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket");
-		}
-		return ticket;
+		Optional<Ticket> ticket = (k != null && this.tokens.isOwner(id, k)) ? Optional.of(this.queries.get(id))
+				: this.queries.heldBy(id, DeviceCookie.of(request));
+		return ticket.filter((t) -> t.office().equals(office))
+			.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket"));
 	}
 
 	private static String ticketUrl(Ticket ticket, String k, String done) {

@@ -1,5 +1,6 @@
 package jp.madoguchi.shared.web;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import org.thymeleaf.context.ITemplateContext;
@@ -31,7 +32,7 @@ public class MadoguchiDialect extends AbstractProcessorDialect {
 
 	@Override
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
-		Set<IProcessor> processors = new java.util.HashSet<>();
+		Set<IProcessor> processors = new HashSet<>();
 		processors.add(new TextProcessor(dialectPrefix));
 		processors.add(new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 		ATTRIBUTES.forEach((attribute) -> processors.add(new AttributeProcessor(dialectPrefix, attribute)));
