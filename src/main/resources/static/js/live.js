@@ -21,7 +21,12 @@
 
   function refresh() {
     timer = null;
-    fetch(liveUrl, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+    var headers = { Accept: 'text/html' };
+    if (root.hasAttribute('data-background')) {
+      // a staff page's own refresh: not the clerk's activity (see StaffIdleTimeout)
+      headers['X-Background'] = '1';
+    }
+    fetch(liveUrl, { credentials: 'same-origin', headers: headers })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (!html) {
@@ -43,7 +48,11 @@
           // never take away what the reader is typing; the next change brings it
           return;
         }
+        var focusedId = current.contains(document.activeElement) ? document.activeElement.id : null;
+        var focusedAction = current.contains(document.activeElement) && document.activeElement.form
+          ? document.activeElement.form.getAttribute('action') : null;
         current.replaceWith(fresh);
+        restoreFocus(fresh, focusedId, focusedAction);
         var say = fresh.getAttribute('data-announce');
         if (announcer && say && say !== lastSaid) {
           announcer.textContent = say;
@@ -53,10 +62,24 @@
       .catch(function () { /* the next event or minute tries again */ });
   }
 
-  // Spread the refreshes of many phones over a moment instead of all at once.
+  // Keyboard users keep their place: the same field or button has the focus again.
+  function restoreFocus(fresh, id, action) {
+    var target = id ? document.getElementById(id) : null;
+    if (!target && action) {
+      var form = fresh.querySelector('form[action="' + action + '"]');
+      target = form ? form.querySelector('button') : null;
+    }
+    if (target && !target.disabled) {
+      target.focus();
+    }
+  }
+
+  // Spread the refreshes of many phones over a moment instead of all at once; a staff
+  // screen (data-live-delay="0") refreshes at once.
+  var fixedDelay = root.getAttribute('data-live-delay');
   function soon() {
     if (!timer) {
-      timer = window.setTimeout(refresh, 500 + Math.random() * 1500);
+      timer = window.setTimeout(refresh, fixedDelay !== null ? Number(fixedDelay) : 500 + Math.random() * 1500);
     }
   }
 

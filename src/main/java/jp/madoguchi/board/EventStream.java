@@ -102,9 +102,14 @@ public class EventStream implements SmartLifecycle {
 		if (lastEventId != null && lastEventId <= last && last - lastEventId <= MAX_REPLAY) {
 			List<TicketEvent> missed = this.queries.eventsAfter(subscriber.office, lastEventId, MAX_REPLAY);
 			subscriber.lastSent = lastEventId;
+			long caughtUp = lastEventId;
 			for (TicketEvent event : missed) {
 				subscriber.write(format(event));
+				caughtUp = event.seq();
 			}
+			// tells a client what it received so far was the past (a hall display does
+			// not chime for calls it missed)
+			subscriber.write(message(caughtUp, "caught-up", Map.of("eventId", caughtUp)));
 			return;
 		}
 		if (lastEventId != null) {

@@ -11,14 +11,38 @@ import java.util.List;
  * code works with.
  */
 public record OfficeDefinition(String id, LocalizedText name, String timeZone, Hours hours, Closures closures,
-		WebTicketWindow webTickets, Rules rules, List<Division> divisions, List<Counter> counters) {
+		WebTicketWindow webTickets, Rules rules, List<Division> divisions, List<Counter> counters, Hall hall) {
 
 	public OfficeDefinition {
+		hall = (hall != null) ? hall : new Hall(List.of(), List.of());
 		timeZone = (timeZone != null) ? timeZone : "Asia/Tokyo";
 		closures = (closures != null) ? closures : new Closures(true, true, List.of());
 		rules = (rules != null) ? rules : new Rules(10, 30, 30, 5);
 		divisions = List.copyOf(divisions);
 		counters = List.copyOf(counters);
+	}
+
+	/**
+	 * What the hall display says besides the calls.
+	 *
+	 * @param announceAlsoIn the languages the calls are announced in after Japanese (e.g.
+	 * {@code en})
+	 * @param notices the notices it shows in turn
+	 */
+	public record Hall(List<String> announceAlsoIn, List<HallNotice> notices) {
+
+		public Hall {
+			announceAlsoIn = (announceAlsoIn != null) ? List.copyOf(announceAlsoIn) : List.of();
+			notices = (notices != null) ? List.copyOf(notices) : List.of();
+		}
+
+	}
+
+	/**
+	 * A notice for the hall: a title, a text, and optionally an image (a path under the
+	 * application's static files, with its description).
+	 */
+	public record HallNotice(LocalizedText title, LocalizedText text, String image, LocalizedText imageText) {
 	}
 
 	/**
@@ -67,7 +91,7 @@ public record OfficeDefinition(String id, LocalizedText name, String timeZone, H
 	}
 
 	public record Division(String id, LocalizedText name, boolean openOnSaturday, List<Queue> queues,
-			List<Procedure> procedures) {
+			List<Procedure> procedures, LocalizedText waitAt) {
 
 		public Division {
 			queues = List.copyOf(queues);

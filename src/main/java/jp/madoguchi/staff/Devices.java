@@ -3,11 +3,14 @@ package jp.madoguchi.staff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.Secrets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,11 +70,35 @@ public class Devices {
 	}
 
 	private Optional<DevicePrincipal> lookUp(String hash) {
-		return this.jdbc.sql("SELECT id, office_id, kind, name FROM device WHERE token_hash = ?")
+		return this.jdbc.sql("SELECT id, office_id, kind, name FROM device WHERE token_hash = ? AND revoked_at IS NULL")
 			.param(hash)
 			.query((rs, row) -> new DevicePrincipal(rs.getObject(1, UUID.class), rs.getString(2),
 					DeviceKind.valueOf(rs.getString(3)), rs.getString(4)))
 			.optional();
+	}
+
+	/** The devices of the offices, newest first, revoked ones left out. */
+	public List<DevicePrincipal> all() {
+		return this.jdbc
+			.sql("SELECT id, office_id, kind, name FROM device WHERE revoked_at IS NULL"
+					+ " ORDER BY office_id, created_at DESC")
+			.query((rs, row) -> new DevicePrincipal(rs.getObject(1, UUID.class), rs.getString(2),
+					DeviceKind.valueOf(rs.getString(3)), rs.getString(4)))
+			.list();
+	}
+
+	/**
+	 * Revokes a device: its pages stop opening at once on this instance and within a
+	 * minute on the others.
+	 */
+	public void revoke(UUID id) {
+		int revoked = this.jdbc.sql("UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(OffsetDateTime.now(this.clock), id)
+			.update();
+		if (revoked == 0) {
+			throw new MadoguchiException(Kind.NOT_FOUND, "device-unknown");
+		}
+		this.known.values().removeIf((known) -> known.device().id().equals(id));
 	}
 
 	public record Registered(DevicePrincipal device, String token) {

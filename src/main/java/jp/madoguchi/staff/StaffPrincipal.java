@@ -1,10 +1,8 @@
 package jp.madoguchi.staff;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
@@ -23,9 +21,7 @@ public class StaffPrincipal extends User {
 	}
 
 	private static Collection<GrantedAuthority> authoritiesOf(StaffRole role) {
-		return (role == StaffRole.ADMIN)
-				? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_STAFF"))
-				: List.of(new SimpleGrantedAuthority("ROLE_STAFF"));
+		return role.authorities();
 	}
 
 	public String office() {
@@ -36,7 +32,7 @@ public class StaffPrincipal extends User {
 		return this.role;
 	}
 
-	boolean mayActFor(String officeId) {
+	public boolean mayActFor(String officeId) {
 		return this.office == null || this.office.equals(officeId);
 	}
 

@@ -113,6 +113,13 @@ public class TicketQueries {
 		return (holder != null) ? this.tickets.findHeldBy(ticketId, Secrets.hash(holder)) : Optional.empty();
 	}
 
+	/** Today's ticket of an office with this number (as typed: {@code a-31} will do). */
+	public Optional<Ticket> todayByNumber(String officeId, String number) {
+		Office office = this.offices.get(officeId);
+		String normalized = (number != null) ? number.strip().toUpperCase(java.util.Locale.ROOT).replace('－', '-') : "";
+		return this.tickets.findByNumber(office.id(), LocalDate.now(this.clock.withZone(office.zone())), normalized);
+	}
+
 	/** Today's tickets of an office in the given states, in line order. */
 	public List<Ticket> inStates(String officeId, Collection<TicketState> states) {
 		Office office = this.offices.get(officeId);

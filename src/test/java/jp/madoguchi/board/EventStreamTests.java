@@ -71,6 +71,9 @@ abstract class EventStreamTests extends AppTest {
 			for (int i = 0; i < 3; i++) {
 				seen.add(again.next(WAIT).eventId());
 			}
+			Event caughtUp = again.next(WAIT);
+			assertThat(caughtUp.name()).isEqualTo("caught-up");
+			assertThat(caughtUp.eventId()).isEqualTo(seen.get(seen.size() - 1));
 			counter("11", "done");
 			Event done = again.next(WAIT);
 			assertThat(done.name()).isEqualTo("done");

@@ -73,7 +73,7 @@ class OfficeCalendarTest {
 		OfficeDefinition broken = new OfficeDefinition(definition.id(), definition.name(), definition.timeZone(),
 				definition.hours(), definition.closures(), definition.webTickets(), definition.rules(),
 				definition.divisions(),
-				java.util.List.of(new OfficeDefinition.Counter("99", null, java.util.List.of("Z"))));
+				java.util.List.of(new OfficeDefinition.Counter("99", null, java.util.List.of("Z"))), definition.hall());
 		assertThatIllegalArgumentException().isThrownBy(() -> new Office(broken)).withMessageContaining("counter 99");
 	}
 

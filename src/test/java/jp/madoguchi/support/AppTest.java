@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// the tests take many web tickets from one address and phone; LimitsTest
 				// checks the limits
 				"madoguchi.limits.per-device=100000", "madoguchi.limits.per-address=100000",
-				"madoguchi.notify.interval=PT10H" })
+				"madoguchi.notify.interval=PT10H",
+				// as behind the TLS proxy of a deployment (README): X-Forwarded-* count
+				"server.forward-headers-strategy=framework" })
 @Import(TestApplication.class)
 public abstract class AppTest {
 

@@ -46,6 +46,42 @@ public final class Phone {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
+	/** Loads a page with extra request headers. */
+	public Page get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		headers.forEach(request::header);
+		return send(request);
+	}
+
+	/** The value of a cookie this client holds, or null. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Sends a form without the page's CSRF token (as a forged or stale form would). */
+	public Page submitWithoutToken(String path, Map<String, String> fields) {
+		String saved = this.csrf;
+		this.csrf = null;
+		try {
+			return submit(path, fields);
+		}
+		finally {
+			this.csrf = saved;
+		}
+	}
+
+	/** Signs a staff member in with the sign-in form. */
+	public Page signIn(String username, String password) {
+		get("/staff/login");
+		return submit("/staff/login", Map.of("username", username, "password", password));
+	}
+
 	/** Sends a form of the last page loaded. */
 	public Page submit(String path, Map<String, String> fields) {
 		Map<String, String> form = new LinkedHashMap<>(fields);

@@ -49,7 +49,7 @@ class CheckInCodesTest extends AppTest {
 	private static Office otherOffice(Office konan) {
 		OfficeDefinition d = konan.definition();
 		return new Office(new OfficeDefinition("other-ward", d.name(), d.timeZone(), d.hours(), d.closures(),
-				d.webTickets(), d.rules(), d.divisions(), d.counters()));
+				d.webTickets(), d.rules(), d.divisions(), d.counters(), d.hall()));
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The office's live events as Server-Sent Events. */
@@ -34,16 +35,21 @@ class EventStreamController {
 
 	@GetMapping(path = "/api/v1/offices/{office}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Server-Sent Events: every ticket step (called, checked in, done, ...) with the"
-			+ " changed queue's status. Reconnect with Last-Event-ID to catch up without gaps or repeats.")
+			+ " changed queue's status. Reconnect with Last-Event-ID (header, or the lastEventId parameter) to catch"
+			+ " up without gaps or repeats; the missed events are followed by a caught-up event.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
 	void events(@PathVariable String office,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		String officeId = this.offices.get(office).id();
 		response.setContentType("text/event-stream;charset=UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Accel-Buffering", "no");
-		this.stream.subscribe(officeId, parse(lastEventId), request.startAsync(request, response));
+		// a browser's EventSource sends the header on its own reconnects; a page that
+		// opens a new one after the server refused it can only say it in the query
+		Long after = parse((lastEventId != null) ? lastEventId : lastEventIdParam);
+		this.stream.subscribe(officeId, after, request.startAsync(request, response));
 	}
 
 	private static Long parse(String lastEventId) {

@@ -12,6 +12,9 @@ import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.shared.web.Language;
+import jp.madoguchi.shared.web.PlainMessages;
+import jp.madoguchi.shared.web.PublicLinks;
+import jp.madoguchi.shared.web.QrCodes;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.ticketing.Ticket;
@@ -20,6 +23,7 @@ import jp.madoguchi.ticketing.TicketService;
 import jp.madoguchi.ticketing.TicketState;
 import jp.madoguchi.ticketing.TicketTokens;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +52,14 @@ class TicketPages {
 
 	private final Contacts contacts;
 
+	private final PublicLinks links;
+
+	private final MessageSource messages;
+
 	TicketPages(OfficeCatalog offices, TicketQueries queries, TicketService service, TicketTokens tokens,
-			Contacts contacts) {
+			Contacts contacts, PublicLinks links, MessageSource messages) {
+		this.links = links;
+		this.messages = new PlainMessages(messages);
 		this.offices = offices;
 		this.queries = queries;
 		this.service = service;
@@ -174,6 +184,14 @@ class TicketPages {
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("t", TicketView.of(this.queries.details(ticket), office, locale));
 		model.addAttribute("k", (k != null && this.tokens.isOwner(ticket.id(), k)) ? k : null);
+		if (ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.ABSENT) {
+			// for the kiosk: its scanner reads this link, or the holder types number and
+			// PIN
+			String link = this.links
+				.to("/o/" + office.id() + "/tickets/" + ticket.id() + "?k=" + this.tokens.tokenFor(ticket.id()));
+			model.addAttribute("kioskQr", QrCodes.svg(link, this.messages.getMessage("ticket.kiosk.qr", null, locale)));
+			model.addAttribute("pin", this.tokens.pinFor(ticket.id()));
+		}
 		model.addAttribute("rules", office.rules());
 		model.addAttribute("notices", this.contacts.channelsOf(ticket.id()));
 		model.addAttribute("channels", this.contacts.channels());

@@ -57,6 +57,28 @@ public enum Language {
 		return this == EASY_JA;
 	}
 
+	/**
+	 * The language of a code in an office definition ({@code en}, {@code zh},
+	 * {@code zh-CN}, ...), or null for one the application does not speak.
+	 */
+	public static Language fromCode(String code) {
+		return ofCode(code).orElseGet(() -> Arrays.stream(values())
+			.filter((language) -> language.locale.getLanguage().equalsIgnoreCase(code))
+			.findFirst()
+			.orElse(null));
+	}
+
+	/** The tag a speech synthesiser's voices are chosen by (e.g. {@code ja-JP}). */
+	public String speechTag() {
+		return switch (this) {
+			case JA, EASY_JA -> "ja-JP";
+			case EN -> "en-US";
+			case ZH_CN -> "zh-CN";
+			case KO -> "ko-KR";
+			case VI -> "vi-VN";
+		};
+	}
+
 	public static Optional<Language> ofCode(String code) {
 		return Arrays.stream(values()).filter((language) -> language.code.equalsIgnoreCase(code)).findFirst();
 	}
