@@ -67,6 +67,16 @@ public final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("The application did not start within " + timeout + "; see " + this.log);
 	}
 
+	/** Starts the application again on the same port (after {@link #killHard()}). */
+	public AppProcess restart() throws InterruptedException {
+		killHard();
+		return start();
+	}
+
+	public int port() {
+		return this.port;
+	}
+
 	/** Kills the process at once, as a power cut or {@code kill -9} would. */
 	public void killHard() throws InterruptedException {
 		this.process.destroyForcibly();

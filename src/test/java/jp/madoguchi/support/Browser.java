@@ -52,7 +52,10 @@ public final class Browser implements AutoCloseable {
 		BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
 			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--disable-dev-shm-usage"));
+					"--disable-dev-shm-usage",
+					// as the hall display's and kiosk's Chrome is started: chime without
+					// a touch
+					"--autoplay-policy=no-user-gesture-required"));
 		if (system) {
 			options.setExecutablePath(Path.of(path));
 		}
@@ -68,6 +71,16 @@ public final class Browser implements AutoCloseable {
 				new NewContextOptions().setViewportSize(width, (width < 800) ? 780 : (width < 1600) ? 900 : 1080)
 					.setLocale(acceptLanguage)
 					.setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
+	}
+
+	/**
+	 * A fresh profile on a screen of the office floor (a counter PC, the hall's TV, the
+	 * kiosk), in a language.
+	 */
+	public BrowserContext screen(int width, int height, String acceptLanguage) {
+		return this.chromium.newContext(new NewContextOptions().setViewportSize(width, height)
+			.setLocale(acceptLanguage)
+			.setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
 	}
 
 	/** A profile with JavaScript switched off. */

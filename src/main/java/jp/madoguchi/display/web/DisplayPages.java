@@ -19,7 +19,6 @@ import jp.madoguchi.board.Board.OfficeStatus;
 import jp.madoguchi.board.Board.QueueStatus;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
-import jp.madoguchi.office.OfficeDefinition.Division;
 import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.shared.web.PublicLinks;
@@ -128,7 +127,7 @@ class DisplayPages {
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("status", status);
 		model.addAttribute("calls", status.recentCalls().stream().limit(CALLS_SHOWN).toList());
-		model.addAttribute("divisions", divisions(office, status, locale));
+		model.addAttribute("queues", queues(office, status, locale));
 		model.addAttribute("code", code);
 		model.addAttribute("qr", QrCodes.svg(checkInLink,
 				this.messages.getMessage("display.qr.label", null, Language.of(locale).locale())));
@@ -141,18 +140,12 @@ class DisplayPages {
 		model.addAttribute("signature", status.eventId() + "|" + code.code() + "|" + here.format(TIME));
 	}
 
-	private static List<DivisionView> divisions(Office office, OfficeStatus status, Locale locale) {
-		Map<String, List<QueueStatus>> byDivision = new LinkedHashMap<>();
-		for (QueueStatus queue : status.queues()) {
-			byDivision.computeIfAbsent(queue.division(), (d) -> new ArrayList<>()).add(queue);
-		}
-		List<DivisionView> views = new ArrayList<>();
-		for (Division division : office.divisions()) {
-			List<QueueStatus> queues = byDivision.getOrDefault(division.id(), List.of());
-			views.add(new DivisionView(division.name().in(locale),
-					queues.stream().map((q) -> new QueueView(q.queue(), q.name().in(locale), q)).toList()));
-		}
-		return views;
+	private static List<QueueView> queues(Office office, OfficeStatus status, Locale locale) {
+		return status.queues()
+			.stream()
+			.map((q) -> new QueueView(q.queue(), office.division(q.division()).name().in(locale), q.name().in(locale),
+					q))
+			.toList();
 	}
 
 	/**
@@ -203,10 +196,7 @@ class DisplayPages {
 		return labels;
 	}
 
-	record DivisionView(String name, List<QueueView> queues) {
-	}
-
-	record QueueView(String id, String name, QueueStatus status) {
+	record QueueView(String id, String division, String name, QueueStatus status) {
 	}
 
 	record NoticeView(String title, String text, String image, String imageText) {

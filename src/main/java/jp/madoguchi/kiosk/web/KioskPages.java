@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.madoguchi.board.Board;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.office.OfficeDefinition.Division;
@@ -75,10 +76,13 @@ class KioskPages {
 
 	private final Clock clock;
 
+	private final Board board;
+
 	private final Map<String, PinFailures> pinFailures = new ConcurrentHashMap<>();
 
 	KioskPages(OfficeCatalog offices, TicketService tickets, TicketQueries queries, TicketTokens tokens,
-			WebTicketPolicy policy, PublicLinks links, Clock clock) {
+			WebTicketPolicy policy, PublicLinks links, Clock clock, Board board) {
+		this.board = board;
 		this.offices = offices;
 		this.tickets = tickets;
 		this.queries = queries;
@@ -103,11 +107,15 @@ class KioskPages {
 
 	@GetMapping("/kiosk/{office}")
 	String start(@ModelAttribute("currentOffice") Office office, Locale locale, Model model) {
+		Map<String, Integer> waiting = new java.util.HashMap<>();
+		for (Board.QueueStatus queue : this.board.status(office.id(), locale).queues()) {
+			waiting.merge(queue.division(), queue.inLine(), Integer::sum);
+		}
 		model.addAttribute("divisions",
 				office.divisions()
 					.stream()
 					.filter((d) -> d.queues().stream().anyMatch((q) -> office.queueOpenOn(q.id(), today(office))))
-					.map((d) -> new Choice(d.id(), d.name().in(locale), null))
+					.map((d) -> new DivisionChoice(d.id(), d.name().in(locale), waiting.getOrDefault(d.id(), 0)))
 					.toList());
 		return "kiosk/start";
 	}
@@ -223,6 +231,10 @@ class KioskPages {
 
 	private java.time.LocalDate today(Office office) {
 		return java.time.LocalDate.now(this.clock.withZone(office.zone()));
+	}
+
+	/** A division to touch, with how many wait in its lines. */
+	record DivisionChoice(String id, String name, int waiting) {
 	}
 
 	/**
