@@ -92,7 +92,8 @@ public final class ProblemResponses extends ResponseEntityExceptionHandler {
 		return URI.create("urn:madoguchi:problem:" + code);
 	}
 
-	static HttpStatus statusOf(MadoguchiException.Kind kind) {
+	/** The HTTP status of a refusal of this kind, for the API and the pages alike. */
+	public static HttpStatus statusOf(MadoguchiException.Kind kind) {
 		return switch (kind) {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;

@@ -3,8 +3,10 @@ package jp.madoguchi.ticketing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.estimate.WaitEstimate;
@@ -118,6 +120,30 @@ public class TicketQueries {
 		Office office = this.offices.get(officeId);
 		String normalized = (number != null) ? number.strip().toUpperCase(java.util.Locale.ROOT).replace('－', '-') : "";
 		return this.tickets.findByNumber(office.id(), LocalDate.now(this.clock.withZone(office.zone())), normalized);
+	}
+
+	/** The ticket a counter has called or is serving today, if any. */
+	public Optional<Ticket> atCounter(String officeId, String counterId) {
+		Office office = this.offices.get(officeId);
+		return this.tickets.activeAt(office.id(), LocalDate.now(this.clock.withZone(office.zone())),
+				office.counter(counterId).id());
+	}
+
+	/**
+	 * The head of the line of some queues today — present, not yet checked in, or absent
+	 * — in line order, and how many are in it in all: a counter's screen lists the first
+	 * ones whatever the length of the line.
+	 */
+	public LineHead lineHead(String officeId, Collection<String> queues, int limit) {
+		Office office = this.offices.get(officeId);
+		LocalDate today = LocalDate.now(this.clock.withZone(office.zone()));
+		Set<TicketState> inLine = EnumSet.of(TicketState.WAITING, TicketState.ISSUED, TicketState.ABSENT);
+		return new LineHead(this.tickets.findFirstInQueues(office.id(), today, queues, inLine, limit),
+				this.tickets.countInQueues(office.id(), today, queues, inLine));
+	}
+
+	/** The first tickets of a line and its length. */
+	public record LineHead(List<Ticket> first, int total) {
 	}
 
 	/** Today's tickets of an office in the given states, in line order. */

@@ -206,6 +206,26 @@ class TicketRepository {
 			.list();
 	}
 
+	/** The first tickets in line order of some queues, in some states. */
+	List<Ticket> findFirstInQueues(String office, LocalDate day, Collection<String> queues,
+			Collection<TicketState> states, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
+					+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")" + LINE_ORDER + " LIMIT ?")
+			.params(params(office, day, List.copyOf(queues), states.stream().map(Enum::name).toArray(), limit))
+			.query(this::map)
+			.list();
+	}
+
+	int countInQueues(String office, LocalDate day, Collection<String> queues, Collection<TicketState> states) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
+					+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")")
+			.params(params(office, day, List.copyOf(queues), states.stream().map(Enum::name).toArray()))
+			.query(Integer.class)
+			.single();
+	}
+
 	record Issued(Ticket ticket, String requestHash) {
 	}
 

@@ -132,6 +132,31 @@ class LoadBenchmark {
 			line("- page " + (page.equals(ticketPage) ? "/o/konan/tickets/{id}" : page) + ", "
 					+ Wrk.run(port(app), page, 64, MEASURE, null));
 		}
+		floorPages(app);
+	}
+
+	/**
+	 * The office floor's live parts, fetched again after every event: the hall display's
+	 * (with a display's cookie) and a counter terminal's (with a clerk's session, read
+	 * from the database at each request).
+	 */
+	private void floorPages(AppProcess app) throws Exception {
+		String display = app.api()
+			.asAdmin()
+			.post("/api/v1/offices/konan/devices", Map.of("kind", "DISPLAY", "name", "bench"))
+			.text("token");
+		jp.madoguchi.support.Phone clerk = new jp.madoguchi.support.Phone(port(app), "ja");
+		clerk.signIn("admin", TestApplication.ADMIN_PASSWORD);
+		String session = clerk.cookie("mdg_staff");
+		Map<String, String> cookies = Map.of("/display/konan/live", "mdg_floor_device=" + display,
+				"/counter/konan/1/live", "mdg_staff=" + session);
+		for (Map.Entry<String, String> page : cookies.entrySet()) {
+			String headers = "wrk.headers[\"Cookie\"] = \"" + page.getValue() + "\"\n"
+					+ "wrk.headers[\"X-Background\"] = \"1\"\n";
+			Wrk.run(port(app), page.getKey(), 16, WARMUP, headers);
+			line("- page " + page.getKey() + " (16 clients), "
+					+ Wrk.run(port(app), page.getKey(), 16, MEASURE, headers));
+		}
 	}
 
 	private void readsAndEvents(String database, EmbeddedPostgres postgres) throws Exception {

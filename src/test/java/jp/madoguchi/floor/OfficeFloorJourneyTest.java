@@ -127,15 +127,20 @@ class OfficeFloorJourneyTest extends BrowserTest {
 		assertThat(row).isVisible();
 		Browser.assertAccessible(counter, "the counter terminal");
 
+		// the display notes when the call appears; both browsers' clocks are this
+		// machine's
+		display.evaluate("n => { window.__shownAt = 0; new MutationObserver(() => {"
+				+ " const c = document.querySelector('.calls li.newest .call-number');"
+				+ " if (c && c.textContent.trim() === n && !window.__shownAt) { window.__shownAt = Date.now(); }"
+				+ " }).observe(document.body, { subtree: true, childList: true, characterData: true }); }", number);
+		long pressed = ((Number) counter.evaluate("() => Date.now()")).longValue();
 		step(counter, () -> counter.keyboard().press("n"));
-		long called = System.nanoTime();
 		assertThat(counter.locator(".current .ticket-number")).hasText(number);
-		display.waitForFunction(
-				"n => { const c = document.querySelector('.calls li.newest .call-number');"
-						+ " return c && c.textContent.trim() === n; }",
-				number, new Page.WaitForFunctionOptions().setTimeout(1000));
-		long shownMillis = (System.nanoTime() - called) / 1_000_000;
-		assertThat(shownMillis).as("the hall shows the call within a second").isLessThanOrEqualTo(1000);
+		display.waitForFunction("() => window.__shownAt > 0", null, new Page.WaitForFunctionOptions().setTimeout(5000));
+		long shownMillis = ((Number) display.evaluate("() => window.__shownAt")).longValue() - pressed;
+		System.out.println("The hall display showed the call " + shownMillis + " ms after the key press");
+		assertThat(shownMillis).as("the hall shows the call within a second of the key press")
+			.isLessThanOrEqualTo(1000);
 		assertThat(display.locator("#announce")).containsText(number.replace('-', ' '));
 		display.waitForFunction("() => window.__spoken.length >= 2");
 		List<String> spoken = ((List<?>) display.evaluate("() => window.__spoken.map(s => s.lang + '|' + s.text)"))

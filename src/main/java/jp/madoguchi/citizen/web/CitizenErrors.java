@@ -3,11 +3,11 @@ package jp.madoguchi.citizen.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.shared.ProblemResponses;
 import jp.madoguchi.shared.web.ReaderPreferences;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -32,23 +32,13 @@ class CitizenErrors {
 		ModelAndView page = new ModelAndView("citizen/error");
 		this.preferences.addTo(page.getModel(), request);
 		page.addObject("error", ex);
-		page.setStatus(statusOf(ex.kind()));
+		page.setStatus(ProblemResponses.statusOf(ex.kind()));
 		return page;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView malformed(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return refused(new MadoguchiException(Kind.NOT_FOUND, "page-not-found"), request);
-	}
-
-	static HttpStatus statusOf(Kind kind) {
-		return switch (kind) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-			case CONFLICT, UNAVAILABLE -> HttpStatus.CONFLICT;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-		};
 	}
 
 }

@@ -14,6 +14,7 @@ import jp.madoguchi.shared.web.HtmlPages;
 import jp.madoguchi.office.OfficeDefinition.Division;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
 import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.ProblemResponses;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.web.Language;
 import jp.madoguchi.ticketing.Channel;
@@ -108,7 +109,7 @@ class TakeTicketPages {
 			return "redirect:/o/" + o.id() + "/tickets/" + ticket.id();
 		}
 		catch (MadoguchiException ex) {
-			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
 			return confirmPage(office, division, procedure, form, model, locale);
 		}

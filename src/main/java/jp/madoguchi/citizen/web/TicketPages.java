@@ -16,6 +16,7 @@ import jp.madoguchi.shared.web.PlainMessages;
 import jp.madoguchi.shared.web.PublicLinks;
 import jp.madoguchi.shared.web.QrCodes;
 import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.shared.ProblemResponses;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.ticketing.Ticket;
 import jp.madoguchi.ticketing.TicketQueries;
@@ -95,7 +96,7 @@ class TicketPages {
 			return "redirect:" + ticketUrl(ticket, k, "checked-in");
 		}
 		catch (MadoguchiException ex) {
-			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
 			addTicket(this.queries.get(ticket.id()), k, model, locale);
 			return "citizen/ticket";
@@ -146,7 +147,7 @@ class TicketPages {
 			}
 		}
 		catch (MadoguchiException ex) {
-			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
 			model.addAttribute("tickets", waiting);
 			return "citizen/check-in";
@@ -170,7 +171,7 @@ class TicketPages {
 			return "redirect:" + ticketUrl(ticket, k, "notice");
 		}
 		catch (MadoguchiException ex) {
-			response.setStatus(CitizenErrors.statusOf(ex.kind()).value());
+			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
 			addTicket(ticket, k, model, locale);
 			model.addAttribute("noticeForm", form);

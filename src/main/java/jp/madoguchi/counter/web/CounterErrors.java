@@ -3,11 +3,11 @@ package jp.madoguchi.counter.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.shared.ProblemResponses;
 import jp.madoguchi.shared.web.ReaderPreferences;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,8 +34,7 @@ class CounterErrors {
 		ModelAndView page = new ModelAndView("staff/error");
 		this.preferences.addTo(page.getModel(), request);
 		page.addObject("error", ex);
-		page.setStatus((ex.kind() == Kind.FORBIDDEN) ? HttpStatus.FORBIDDEN
-				: (ex.kind() == Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+		page.setStatus(ProblemResponses.statusOf(ex.kind()));
 		return page;
 	}
 

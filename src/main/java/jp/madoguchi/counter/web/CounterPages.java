@@ -3,7 +3,6 @@ package jp.madoguchi.counter.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @HtmlPages
 class CounterPages {
 
-	private static final EnumSet<TicketState> IN_LINE = EnumSet.of(TicketState.WAITING, TicketState.ISSUED,
-			TicketState.ABSENT);
+	/** How many of the line the terminal lists: the head is what a clerk calls from. */
+	static final int LINE_SHOWN = 50;
 
 	private static final EnumSet<TicketState> AT_COUNTERS = EnumSet.of(TicketState.CALLED, TicketState.SERVING);
 
@@ -226,23 +225,18 @@ class CounterPages {
 	private void addTerminal(Office office, String counterId, Locale locale, Model model) {
 		Counter counter = office.counter(counterId);
 		Instant now = this.clock.instant();
-		List<Ticket> open = this.queries.inStates(office.id(), EnumSet.copyOf(TicketState.OPEN));
-		Optional<Ticket> current = open.stream()
-			.filter((t) -> AT_COUNTERS.contains(t.state()) && counter.id().equals(t.counter()))
-			.findFirst();
-		List<LineRow> line = new ArrayList<>();
-		for (Ticket t : open) {
-			if (IN_LINE.contains(t.state()) && counter.queues().contains(t.queue())) {
-				line.add(LineRow.of(t, office, locale, now));
-			}
-		}
+		Optional<Ticket> current = this.queries.atCounter(office.id(), counter.id());
+		TicketQueries.LineHead head = this.queries.lineHead(office.id(), counter.queues(), LINE_SHOWN);
+		List<LineRow> line = head.first().stream().map((t) -> LineRow.of(t, office, locale, now)).toList();
+		CounterState state = this.states.of(office, counter.id());
 		model.addAttribute("currentOffice", office);
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("counter", counter);
 		model.addAttribute("queueNames", queueNames(office, counter, locale));
-		model.addAttribute("state", this.states.of(office, counter.id()));
+		model.addAttribute("state", state);
 		model.addAttribute("current", current.map((t) -> LineRow.of(t, office, locale, now)).orElse(null));
 		model.addAttribute("line", line);
+		model.addAttribute("lineTotal", head.total());
 		model.addAttribute("next", line.stream().filter(LineRow::callable).findFirst().orElse(null));
 		model.addAttribute("otherQueues",
 				office.queues()
@@ -251,8 +245,8 @@ class CounterPages {
 							office.divisionOf(q.id()).name().in(locale) + " — " + q.name().in(locale)))
 					.toList());
 		model.addAttribute("pauseReasons", PauseReason.values());
-		model.addAttribute("signature", current.map((t) -> t.number() + t.state()).orElse("-") + "|"
-				+ line.stream().map((r) -> r.number() + r.state()).toList() + "|" + this.states.of(office, counterId));
+		model.addAttribute("signature", current.map((t) -> t.number() + t.state()).orElse("-") + "|" + head.total()
+				+ "|" + line.stream().map((r) -> r.number() + r.state()).toList() + "|" + state);
 	}
 
 	private static String queueNames(Office office, Counter counter, Locale locale) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,6 +73,8 @@ class DisplayPages {
 
 	private final JsonMapper json;
 
+	private final Map<String, String> qrCodes = new ConcurrentHashMap<>();
+
 	DisplayPages(OfficeCatalog offices, Board board, CheckInCodes checkInCodes, PublicLinks links,
 			MessageSource messages, Clock clock, JsonMapper json) {
 		this.json = json;
@@ -88,6 +91,8 @@ class DisplayPages {
 			HttpServletResponse response, Model model) {
 		Office o = this.offices.get(office);
 		if (!Access.isDeviceOf(auth, o.id(), DeviceKind.DISPLAY)) {
+			// a display of another office
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return "staff/unregistered";
 		}
 		FloorDeviceCookie.renew(request, response);
@@ -107,9 +112,10 @@ class DisplayPages {
 
 	@GetMapping("/display/{office}/live")
 	String live(@PathVariable String office, Authentication auth, Locale locale, HttpServletRequest request,
-			Model model) {
+			HttpServletResponse response, Model model) {
 		Office o = this.offices.get(office);
 		if (!Access.isDeviceOf(auth, o.id(), DeviceKind.DISPLAY)) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return "staff/unregistered";
 		}
 		addLive(o, locale, request, model);
@@ -129,8 +135,8 @@ class DisplayPages {
 		model.addAttribute("calls", status.recentCalls().stream().limit(CALLS_SHOWN).toList());
 		model.addAttribute("queues", queues(office, status, locale));
 		model.addAttribute("code", code);
-		model.addAttribute("qr", QrCodes.svg(checkInLink,
-				this.messages.getMessage("display.qr.label", null, Language.of(locale).locale())));
+		String label = this.messages.getMessage("display.qr.label", null, Language.of(locale).locale());
+		model.addAttribute("qr", qrCode(checkInLink, label));
 		model.addAttribute("wareki", here.format(WAREKI));
 		model.addAttribute("seireki",
 				Language.of(locale) == Language.JA || Language.of(locale) == Language.EASY_JA ? here.format(SEIREKI)
@@ -138,6 +144,17 @@ class DisplayPages {
 		model.addAttribute("time", here.format(TIME));
 		model.addAttribute("nowMillis", now.toEpochMilli());
 		model.addAttribute("signature", status.eventId() + "|" + code.code() + "|" + here.format(TIME));
+	}
+
+	/**
+	 * The QR code of a check-in link, drawn once per code and language: every display of
+	 * the office fetches its live part after each event.
+	 */
+	private String qrCode(String link, String label) {
+		if (this.qrCodes.size() > 64) {
+			this.qrCodes.clear();
+		}
+		return this.qrCodes.computeIfAbsent(link + "\u0000" + label, (key) -> QrCodes.svg(link, label));
 	}
 
 	private static List<QueueView> queues(Office office, OfficeStatus status, Locale locale) {

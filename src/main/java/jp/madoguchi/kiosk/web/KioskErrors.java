@@ -3,6 +3,7 @@ package jp.madoguchi.kiosk.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
+import jp.madoguchi.shared.ProblemResponses;
 import jp.madoguchi.shared.web.ReaderPreferences;
 
 import org.springframework.core.Ordered;
@@ -35,23 +36,13 @@ class KioskErrors {
 		this.preferences.addTo(page.getModel(), request);
 		page.addObject("error", ex);
 		page.addObject("officeId", request.getRequestURI().split("/")[2]);
-		page.setStatus(unregistered ? HttpStatus.UNAUTHORIZED : statusOf(ex.kind()));
+		page.setStatus(unregistered ? HttpStatus.UNAUTHORIZED : ProblemResponses.statusOf(ex.kind()));
 		return page;
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
 	ModelAndView malformed(Exception ex, HttpServletRequest request) {
 		return refused(new MadoguchiException(Kind.INVALID, "kiosk-scan-unknown"), request);
-	}
-
-	private static HttpStatus statusOf(Kind kind) {
-		return switch (kind) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-			case CONFLICT, UNAVAILABLE -> HttpStatus.CONFLICT;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-		};
 	}
 
 }
