@@ -81,9 +81,16 @@ class EveryProtectedEndpointRefusesTheWrongCallerTest extends AppTest {
 	}
 
 	@Test
-	void aClerkCannotAdministerAndDevicesCannotActAsStaffOrEachOther() throws Exception {
-		String clerk = "walk-" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.create(clerk, "a-long-walk-password", KONAN, StaffRole.STAFF);
+	void clerksAndManagersCannotAdministerAndDevicesCannotActAsStaffOrEachOther() throws Exception {
+		for (StaffRole role : List.of(StaffRole.STAFF, StaffRole.MANAGER)) {
+			walkAs(role);
+		}
+	}
+
+	private void walkAs(StaffRole role) throws Exception {
+		String clerk = role.name().toLowerCase(java.util.Locale.ROOT) + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.create(clerk, "a-long-walk-password", KONAN, role);
 		Phone browser = new Phone(this.port, "ja");
 		browser.signIn(clerk, "a-long-walk-password");
 		Phone.Page home = browser.get("/staff");

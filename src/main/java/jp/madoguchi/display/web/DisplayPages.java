@@ -207,8 +207,10 @@ class DisplayPages {
 		}
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put("lang", second.htmlLang());
+		Object[] grace = { office.rules().passedOverGraceMinutes() };
 		for (String key : List.of("calling", "waiting", "checkin", "rule", "offline")) {
-			labels.put(key, Ruby.plain(this.messages.getMessage("display." + key, null, second.locale())));
+			labels.put(key, Ruby
+				.plain(this.messages.getMessage("display." + key, key.equals("rule") ? grace : null, second.locale())));
 		}
 		return labels;
 	}
