@@ -6,13 +6,11 @@ import java.util.UUID;
 import jp.madoguchi.staff.StaffAccounts;
 import jp.madoguchi.staff.StaffRole;
 import jp.madoguchi.support.AppTest;
-import jp.madoguchi.support.H2;
 import jp.madoguchi.support.Phone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again and a message, a refused step changes nothing and says why, and a counter pauses,
  * resumes and closes — never with a holder standing at it.
  */
-@ContextConfiguration(initializers = H2.class)
-class CounterTerminalTest extends AppTest {
+abstract class CounterTerminalTests extends AppTest {
 
 	private static final String PASSWORD = "a-long-clerk-password";
 

@@ -5,14 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.madoguchi.support.AppTest;
-import jp.madoguchi.support.H2;
 import jp.madoguchi.support.Phone;
 import jp.madoguchi.support.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the security headers, the idle sign-out that the page's own refreshes do not postpone,
  * and accounts an administrator disables or re-roles losing their sessions at once.
  */
-@ContextConfiguration(initializers = H2.class)
-class StaffSignInTest extends AppTest {
+abstract class StaffSignInTests extends AppTest {
 
 	private static final String PASSWORD = "a-long-clerk-password";
 
