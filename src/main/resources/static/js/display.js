@@ -62,6 +62,8 @@
         markFresh();
         if (!source || source.readyState === 2) {
           connect();
+        } else if (source.readyState === 1) {
+          setOnline(true);
         }
       })
       .catch(function () { setOnline(false); });

@@ -73,6 +73,7 @@ class TicketPages {
 			@RequestParam(required = false) String done, Model model, Locale locale, HttpServletRequest request) {
 		Ticket ticket = owned(office, id, k, request);
 		addTicket(ticket, k, model, locale);
+		addKioskCheckIn(ticket, model, locale);
 		model.addAttribute("done",
 				("checked-in".equals(done) || "cancelled".equals(done) || "notice".equals(done)) ? done : null);
 		return "citizen/ticket";
@@ -98,7 +99,9 @@ class TicketPages {
 		catch (MadoguchiException ex) {
 			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
-			addTicket(this.queries.get(ticket.id()), k, model, locale);
+			Ticket current = this.queries.get(ticket.id());
+			addTicket(current, k, model, locale);
+			addKioskCheckIn(current, model, locale);
 			return "citizen/ticket";
 		}
 	}
@@ -174,6 +177,7 @@ class TicketPages {
 			response.setStatus(ProblemResponses.statusOf(ex.kind()).value());
 			model.addAttribute("error", ex);
 			addTicket(ticket, k, model, locale);
+			addKioskCheckIn(ticket, model, locale);
 			model.addAttribute("noticeForm", form);
 			return "citizen/ticket";
 		}
@@ -185,14 +189,7 @@ class TicketPages {
 		model.addAttribute("officeName", office.name().in(locale));
 		model.addAttribute("t", TicketView.of(this.queries.details(ticket), office, locale));
 		model.addAttribute("k", (k != null && this.tokens.isOwner(ticket.id(), k)) ? k : null);
-		if (ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.ABSENT) {
-			// for the kiosk: its scanner reads this link, or the holder types number and
-			// PIN
-			String link = this.links
-				.to("/o/" + office.id() + "/tickets/" + ticket.id() + "?k=" + this.tokens.tokenFor(ticket.id()));
-			model.addAttribute("kioskQr", QrCodes.svg(link, this.messages.getMessage("ticket.kiosk.qr", null, locale)));
-			model.addAttribute("pin", this.tokens.pinFor(ticket.id()));
-		}
+
 		model.addAttribute("rules", office.rules());
 		model.addAttribute("notices", this.contacts.channelsOf(ticket.id()));
 		model.addAttribute("channels", this.contacts.channels());
@@ -209,6 +206,19 @@ class TicketPages {
 				: this.queries.heldBy(id, DeviceCookie.of(request));
 		return ticket.filter((t) -> t.office().equals(office))
 			.orElseThrow(() -> new MadoguchiException(Kind.NOT_FOUND, "unknown-ticket"));
+	}
+
+	/**
+	 * For the kiosk, on the full page only (not on its live part): the QR code its
+	 * scanner reads, and the PIN the holder can type instead.
+	 */
+	private void addKioskCheckIn(Ticket ticket, Model model, Locale locale) {
+		if (ticket.state() == TicketState.ISSUED || ticket.state() == TicketState.ABSENT) {
+			String link = this.links
+				.to("/o/" + ticket.office() + "/tickets/" + ticket.id() + "?k=" + this.tokens.tokenFor(ticket.id()));
+			model.addAttribute("kioskQr", QrCodes.svg(link, this.messages.getMessage("ticket.kiosk.qr", null, locale)));
+			model.addAttribute("pin", this.tokens.pinFor(ticket.id()));
+		}
 	}
 
 	private static String ticketUrl(Ticket ticket, String k, String done) {
