@@ -67,7 +67,7 @@ class SecurityConfiguration {
 			.hasRole("STAFF"));
 		http.formLogin((form) -> form.loginPage("/staff/login")
 			.successHandler(new SignedIn(idle))
-			.failureHandler(StaffIdleTimeout::signInFailed)
+			.failureHandler(SignedIn::failed)
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?out"));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)

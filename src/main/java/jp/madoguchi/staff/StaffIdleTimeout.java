@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -80,17 +79,6 @@ public class StaffIdleTimeout {
 		Object last = session.getAttribute(LAST_ACTIVITY);
 		long since = (last instanceof Long millis) ? this.clock.millis() - millis : 0;
 		return Math.max(0, (of(session).toMillis() - since) / 1000);
-	}
-
-	/**
-	 * A failed sign-in: back to the form, saying until when the account is locked when it
-	 * is.
-	 */
-	static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
-			throws IOException {
-		String query = (ex instanceof VerifiedCredentials.AccountLocked locked)
-				? "?locked=" + locked.until().toEpochMilli() : "?error";
-		response.sendRedirect(request.getContextPath() + "/staff/login" + query);
 	}
 
 	OncePerRequestFilter filter() {
