@@ -1,0 +1,124 @@
+package jp.madoguchi.estimate.predict;
+
+import java.util.List;
+
+/**
+ * The literature's estimators, each given the office's best inputs (learned service
+ * times, counters scheduled): the baselines Madoguchi's own estimator is measured
+ * against.
+ *
+ * <ul>
+ * <li>two minutes per person ahead — the rule of thumb of many offices;</li>
+ * <li>the rolling average of the last hour's waits;</li>
+ * <li>LES: the wait of the last ticket to enter service;</li>
+ * <li>HOL: the time the head of the line has waited so far (Ibrahim &amp; Whitt, MSOM
+ * 2009);</li>
+ * <li>QL: (n+1)/(s·μ), with the counters open now (the same paper);</li>
+ * <li>QL over the scheduled counters: the same work drained by the counters the schedule
+ * will open and close (lunch dips);</li>
+ * <li>fluid: the expected work ahead — present holders, web holders weighted by their
+ * chance to come, the rest of the services under way — drained by the scheduled counters
+ * (after Ibrahim &amp; Whitt, Operations Research 2011).</li>
+ * </ul>
+ */
+public final class Predictors {
+
+	private Predictors() {
+	}
+
+	public static List<Predictor> baselines() {
+		return List.of(named("2 min per person", (s) -> Prediction.of(2.0 * s.ahead().size())),
+				named("rolling average", Predictors::rollingAverage), named("LES", Predictors::lastToEnterService),
+				named("HOL", Predictors::headOfLine), named("QL", Predictors::queueLength),
+				named("QL scheduled", Predictors::queueLengthScheduled), named("fluid", Predictors::fluid));
+	}
+
+	static Prediction rollingAverage(Situation s) {
+		if (s.recentWaits().isEmpty()) {
+			return queueLength(s);
+		}
+		return Prediction.of(s.recentWaits().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+	}
+
+	static Prediction lastToEnterService(Situation s) {
+		return Double.isNaN(s.lastEnteredServiceWait()) ? queueLength(s) : Prediction.of(s.lastEnteredServiceWait());
+	}
+
+	static Prediction headOfLine(Situation s) {
+		return Double.isNaN(s.headOfLineWait()) ? queueLength(s) : Prediction.of(s.headOfLineWait());
+	}
+
+	/** (n+1)/(s·μ) when every counter is busy; nothing when a counter is free for us. */
+	static Prediction queueLength(Situation s) {
+		double counters = Math.max(s.countersNow(), 0.5);
+		double free = counters - s.inService().size();
+		int n = s.ahead().size();
+		if (n < free) {
+			return Prediction.of(0);
+		}
+		return Prediction.of((n + 1 - Math.max(free, 0)) * s.meanServiceMinutes() / counters);
+	}
+
+	/** The same number of services, drained by the counters the schedule will have. */
+	static Prediction queueLengthScheduled(Situation s) {
+		double free = s.countersNow() - s.inService().size();
+		double work = (s.ahead().size() + 1 - Math.max(free, 0)) * s.meanServiceMinutes();
+		return Prediction.of((s.ahead().size() < free) ? 0 : drain(work, s.counters()));
+	}
+
+	/** The expected work ahead, drained by the scheduled counters. */
+	static Prediction fluid(Situation s) {
+		double work = 0;
+		for (Situation.Ahead ahead : s.ahead()) {
+			work += (ahead.present() ? 1.0 : ahead.presenceChance()) * ahead.serviceMinutes();
+		}
+		for (double elapsed : s.inService()) {
+			work += residual(s.meanServiceMinutes(), elapsed);
+		}
+		double free = s.countersNow() - s.inService().size();
+		if (s.ahead().size() < free) {
+			return Prediction.of(0);
+		}
+		// we are called when the work before us is done on all counters but one
+		return Prediction.of(drain(work, s.counters()) * Math.max(0, 1 - 0.5 / Math.max(s.countersNow(), 1)));
+	}
+
+	/** What is left, on average, of a service that has run this long. */
+	static double residual(double mean, double elapsed) {
+		return Math.max(mean - elapsed, mean * 0.3);
+	}
+
+	/**
+	 * The minutes until the counters, open as scheduled minute by minute, have done this
+	 * much work (beyond the horizon, at the last minute's rate).
+	 */
+	static double drain(double work, double[] counters) {
+		double done = 0;
+		for (int minute = 0; minute < counters.length; minute++) {
+			double rate = counters[minute];
+			if (done + rate >= work) {
+				return minute + ((rate > 0) ? (work - done) / rate : 0);
+			}
+			done += rate;
+		}
+		double last = (counters.length > 0) ? Math.max(counters[counters.length - 1], 0.5) : 0.5;
+		return counters.length + (work - done) / last;
+	}
+
+	private static Predictor named(String name, java.util.function.Function<Situation, Prediction> predict) {
+		return new Predictor() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public Prediction predict(Situation situation) {
+				return predict.apply(situation);
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,40 @@
+package jp.madoguchi.estimate.predict;
+
+import java.util.List;
+
+/**
+ * What an estimator may know when it estimates one holder's wait, in minutes from now.
+ * Every estimator gets the same inputs: the office's learned service times included, so
+ * that no baseline is made weak by what it is denied.
+ *
+ * @param minuteOfDay minutes since midnight, office time
+ * @param ahead the tickets before this one in line order, not yet called
+ * @param inService minutes already spent on each ticket now at a counter of the queue
+ * @param counters open counters serving the queue for each minute from now (a counter
+ * shared with other queues counts in part), for the planning horizon
+ * @param meanServiceMinutes the learned mean service time of the queue's tickets
+ * @param recentWaits waits of the queue's tickets called in the last hour, newest last
+ * @param lastEnteredServiceWait the wait of the last ticket called, or NaN
+ * @param headOfLineWait how long the first present ticket in line has waited, or NaN
+ */
+public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inService, double[] counters,
+		double meanServiceMinutes, List<Double> recentWaits, double lastEnteredServiceWait, double headOfLineWait) {
+
+	/**
+	 * Open counters now (at least a sliver, so that a queue never seems served by none).
+	 */
+	public double countersNow() {
+		return Math.max(this.counters.length > 0 ? this.counters[0] : 0, 0.0);
+	}
+
+	/**
+	 * A ticket ahead in line.
+	 *
+	 * @param serviceMinutes the learned mean service time of its procedure
+	 * @param present whether its holder is in the office (checked in, or a paper ticket)
+	 * @param presenceChance how likely it is to be called rather than passed over
+	 */
+	public record Ahead(double serviceMinutes, boolean present, double presenceChance) {
+	}
+
+}

@@ -1,0 +1,531 @@
+package jp.madoguchi.simulation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+import jp.madoguchi.estimate.predict.Prediction;
+import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.estimate.predict.Situation;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeDefinition.Counter;
+import jp.madoguchi.shared.MadoguchiException;
+import jp.madoguchi.simulation.DayPlan.Person;
+import jp.madoguchi.ticketing.Channel;
+import jp.madoguchi.ticketing.Ticket;
+import jp.madoguchi.ticketing.TicketEvent;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.TicketService;
+import jp.madoguchi.ticketing.TicketService.IssueRequest;
+import jp.madoguchi.ticketing.TicketState;
+
+/**
+ * Runs one {@link DayPlan} against the real ticket engine, minute by simulated minute:
+ * people take tickets at the kiosk or on the phone, web holders leave home when the
+ * notice estimate says it is time and check in on arrival, walk-ins give up after a
+ * while, counters call the next ticket, serve it for the person's service time, and
+ * follow their schedule. Every rule of the line — order, passing over web holders not yet
+ * here, grace times — is the engine's; the simulator only decides what people and clerks
+ * do.
+ *
+ * <p>
+ * Every few minutes each ticket still in line is estimated by every predictor; when the
+ * engine first calls the ticket (or passes it over), each estimate is scored against the
+ * wait that followed.
+ */
+public final class DaySimulator {
+
+	/** How often web holders at home look at their estimate (the notice sweep). */
+	static final double NOTICE_EVERY = 2;
+
+	/** How often every ticket in line is estimated for the score. */
+	static final double SCORE_EVERY = 10;
+
+	/**
+	 * The "come now" rule: leave when the low end of the estimate (its 10th percentile)
+	 * is at most travel + this margin, so that nine in ten arrive before their turn.
+	 */
+	static final double MARGIN = 3;
+
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private final Office office;
+
+	private final TicketService service;
+
+	private final TicketQueries queries;
+
+	private final SimulatedClock clock;
+
+	private final EventTap tap;
+
+	private final Knowledge knowledge;
+
+	private final List<Predictor> predictors;
+
+	private final Predictor noticeDriver;
+
+	private final MonteCarloReference reference = new MonteCarloReference();
+
+	public DaySimulator(Office office, TicketService service, TicketQueries queries, SimulatedClock clock, EventTap tap,
+			Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver) {
+		this.office = office;
+		this.service = service;
+		this.queries = queries;
+		this.clock = clock;
+		this.tap = tap;
+		this.knowledge = knowledge;
+		this.predictors = predictors;
+		this.noticeDriver = noticeDriver;
+	}
+
+	/** Runs a day; answers what happened and every scored estimate. */
+	public DayOutcome run(DayPlan plan) {
+		return new Run(plan).execute();
+	}
+
+	/** What the office has learned from its own history, the same for every estimator. */
+	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence) {
+
+		double minutesOf(String procedure, double fallback) {
+			return this.serviceMinutes.getOrDefault(procedure, fallback);
+		}
+
+	}
+
+	/** One day's run. */
+	private final class Run {
+
+		private final DayPlan plan;
+
+		private final PriorityQueue<Step> steps = new PriorityQueue<>();
+
+		private final Map<UUID, Holder> holders = new HashMap<>();
+
+		private final Map<String, Busy> busy = new HashMap<>();
+
+		private final java.util.Set<String> waking = new java.util.HashSet<>();
+
+		private final Map<String, ArrayDeque<double[]>> calledWaits = new HashMap<>();
+
+		private final DayOutcome outcome;
+
+		private double now;
+
+		private long order;
+
+		Run(DayPlan plan) {
+			this.plan = plan;
+			this.outcome = new DayOutcome(DaySimulator.this.predictors.stream().map(Predictor::name).toList());
+		}
+
+		DayOutcome execute() {
+			for (Person person : this.plan.people) {
+				at(person.takeAt(), () -> take(person));
+			}
+			for (Counter counter : DaySimulator.this.office.counters()) {
+				at(this.plan.open, () -> free(counter.id()));
+				for (double[] span : this.plan.closedSpans.getOrDefault(counter.id(), List.of())) {
+					at(span[1], () -> free(counter.id()));
+				}
+			}
+			for (double t = this.plan.open; t < this.plan.close + 240; t += NOTICE_EVERY) {
+				double tick = t;
+				at(tick, () -> look(tick));
+			}
+			while (!this.steps.isEmpty()) {
+				Step step = this.steps.poll();
+				if (step.at > this.plan.close + 240) {
+					break;
+				}
+				this.now = step.at;
+				DaySimulator.this.clock.set(instant(this.now));
+				step.action.run();
+				absorbEvents();
+			}
+			this.outcome.finish(this.holders.values());
+			return this.outcome;
+		}
+
+		private void at(double minute, Runnable action) {
+			this.steps.add(new Step(minute, this.order++, action));
+		}
+
+		private Instant instant(double minute) {
+			long seconds = Math.round(minute * 60);
+			return this.plan.day.atStartOfDay(TOKYO).toInstant().plusSeconds(seconds);
+		}
+
+		// ---- people ----
+
+		private void take(Person person) {
+			Ticket ticket;
+			try {
+				ticket = DaySimulator.this.service
+					.issue(new IssueRequest(DaySimulator.this.office.id(), person.procedure().id(),
+							person.web() ? Channel.WEB : Channel.KIOSK, null))
+					.ticket();
+			}
+			catch (MadoguchiException ex) {
+				this.outcome.turnedAway++;
+				return;
+			}
+			Holder holder = new Holder(person, ticket.id(), ticket.queue(), this.now);
+			this.holders.put(ticket.id(), holder);
+			if (!person.web()) {
+				holder.presentAt = this.now;
+				at(this.now + person.patienceMinutes(), () -> giveUp(holder));
+				wake(ticket.queue());
+			}
+			holder.estimatedAtIssue = false;
+		}
+
+		private void giveUp(Holder holder) {
+			if (Double.isNaN(holder.calledAt)) {
+				try {
+					DaySimulator.this.service.cancel(holder.ticket);
+					holder.gaveUp = true;
+				}
+				catch (MadoguchiException ex) {
+					// called a moment before
+				}
+			}
+		}
+
+		private void arrive(Holder holder) {
+			holder.presentAt = this.now;
+			try {
+				DaySimulator.this.service.checkInByStaff(DaySimulator.this.office.id(), holder.ticket);
+				wake(holder.queue);
+			}
+			catch (MadoguchiException ex) {
+				// the day is over for this ticket
+			}
+		}
+
+		// ---- counters ----
+
+		/** One new person in line wakes one idle open counter, if there is one. */
+		private void wake(String queue) {
+			for (Counter counter : DaySimulator.this.office.countersServing(queue)) {
+				if (!this.busy.containsKey(counter.id()) && !this.waking.contains(counter.id())
+						&& this.plan.isOpen(counter.id(), this.now)) {
+					this.waking.add(counter.id());
+					at(this.now, () -> {
+						this.waking.remove(counter.id());
+						free(counter.id());
+					});
+					return;
+				}
+			}
+		}
+
+		private void free(String counter) {
+			if (this.busy.containsKey(counter) || !this.plan.isOpen(counter, this.now)) {
+				return;
+			}
+			Ticket called;
+			try {
+				called = DaySimulator.this.service.callNext(DaySimulator.this.office.id(), counter);
+			}
+			catch (MadoguchiException ex) {
+				noteIdle(counter);
+				return;
+			}
+			endIdle(counter);
+			Holder holder = this.holders.get(called.id());
+			this.busy.put(counter, new Busy(called.id(), called.queue(), this.now));
+			double serviceMinutes = (holder != null) ? holder.person.serviceMinutes() : 10;
+			at(this.now + 1, () -> start(counter));
+			at(this.now + 1 + serviceMinutes, () -> done(counter));
+		}
+
+		private void start(String counter) {
+			DaySimulator.this.service.start(DaySimulator.this.office.id(), counter);
+		}
+
+		private void done(String counter) {
+			DaySimulator.this.service.done(DaySimulator.this.office.id(), counter);
+			this.busy.remove(counter);
+			at(this.now, () -> free(counter));
+		}
+
+		/**
+		 * A counter found nobody to call. If web holders who are not here yet wait in its
+		 * queues, the idle time is theirs.
+		 */
+		private void noteIdle(String counter) {
+			if (this.outcome.idleSince.containsKey(counter)) {
+				return;
+			}
+			Counter c = DaySimulator.this.office.counter(counter);
+			boolean webAway = this.holders.values()
+				.stream()
+				.anyMatch((h) -> h.person.web() && Double.isNaN(h.calledAt) && Double.isNaN(h.presentAt)
+						&& !h.passedOver && c.queues().contains(h.queue));
+			this.outcome.idleSince.put(counter, new double[] { this.now, webAway ? 1 : 0 });
+		}
+
+		private void endIdle(String counter) {
+			double[] idle = this.outcome.idleSince.remove(counter);
+			if (idle != null) {
+				this.outcome.counterIdleMinutes += this.now - idle[0];
+				if (idle[1] > 0) {
+					this.outcome.idleForAbsentWeb += this.now - idle[0];
+				}
+			}
+		}
+
+		// ---- estimates ----
+
+		private void look(double tick) {
+			boolean score = Math.round(tick - this.plan.open) % Math.round(SCORE_EVERY) == 0;
+			for (jp.madoguchi.office.OfficeDefinition.Queue queue : DaySimulator.this.office.queues()) {
+				List<Ticket> line = DaySimulator.this.queries
+					.lineHead(DaySimulator.this.office.id(), List.of(queue.id()), 5000)
+					.first();
+				estimateLine(queue.id(), line, score);
+			}
+			this.outcome.openCounterMinutes += openCounters() * NOTICE_EVERY;
+		}
+
+		private double openCounters() {
+			double open = 0;
+			for (Counter counter : DaySimulator.this.office.counters()) {
+				if (this.plan.isOpen(counter.id(), this.now) && this.now < this.plan.close) {
+					open++;
+				}
+			}
+			return open;
+		}
+
+		private void estimateLine(String queue, List<Ticket> line, boolean score) {
+			List<Situation.Ahead> ahead = new ArrayList<>();
+			double[] counters = counters(queue);
+			List<Double> inService = inService(queue);
+			double meanService = meanService(queue);
+			List<Double> recent = recentWaits(queue);
+			double les = lastEnteredServiceWait(queue);
+			double hol = headOfLineWait(line);
+			List<double[]> aheadTruth = new ArrayList<>();
+			for (Ticket ticket : line) {
+				if (ticket.state() == TicketState.ABSENT) {
+					continue;
+				}
+				Holder holder = this.holders.get(ticket.id());
+				if (holder != null && Double.isNaN(holder.calledAt)) {
+					boolean atIssue = !holder.estimatedAtIssue;
+					boolean atHome = holder.person.web() && Double.isNaN(holder.leftAt) && !holder.person.noShow();
+					if (score || atIssue || atHome) {
+						// a view, not a copy: the situation is used before the line grows
+						Situation situation = new Situation((int) this.now,
+								Collections.unmodifiableList(ahead.subList(0, ahead.size())), inService, counters,
+								meanService, recent, les, hol);
+						if (score || atIssue) {
+							List<double[]> truth = List.copyOf(aheadTruth);
+							this.outcome.observe(holder, this.now, atIssue,
+									predictAll(situation, () -> reference(queue, truth)));
+							holder.estimatedAtIssue = true;
+						}
+						if (atHome) {
+							notice(holder, situation);
+						}
+					}
+				}
+				boolean present = ticket.state() == TicketState.WAITING;
+				double minutes = DaySimulator.this.knowledge.minutesOf(ticket.procedure(), meanService);
+				ahead.add(new Situation.Ahead(minutes, present, DaySimulator.this.knowledge.webPresence()));
+				if (holder != null && !(holder.person.web() && holder.person.noShow() && !present)) {
+					aheadTruth.add(new double[] { holder.person.procedure().minutes(),
+							holder.person.web() ? 0 : this.plan.patienceMean });
+				}
+			}
+		}
+
+		private Prediction[] predictAll(Situation situation, java.util.function.Supplier<Prediction> reference) {
+			Prediction[] predictions = new Prediction[DaySimulator.this.predictors.size()];
+			for (int i = 0; i < predictions.length; i++) {
+				long started = System.nanoTime();
+				Predictor predictor = DaySimulator.this.predictors.get(i);
+				predictions[i] = (predictor instanceof MonteCarloReference) ? reference.get()
+						: predictor.predict(situation);
+				this.outcome.cpuNanos[i] += System.nanoTime() - started;
+				this.outcome.estimates[i]++;
+			}
+			return predictions;
+		}
+
+		/** The reference bound, from the true state of the queue's counters and line. */
+		private Prediction reference(String queue, List<double[]> aheadTruth) {
+			List<double[]> counterFree = new ArrayList<>();
+			List<double[][]> closed = new ArrayList<>();
+			List<double[]> inService = new ArrayList<>();
+			for (Counter counter : DaySimulator.this.office.countersServing(queue)) {
+				Busy b = this.busy.get(counter.id());
+				double share = 1.0 / counter.queues().size();
+				counterFree.add(new double[] { (b != null) ? 1 : 0, share });
+				Holder served = (b != null) ? this.holders.get(b.ticket) : null;
+				inService.add(new double[] { (served != null) ? served.person.procedure().minutes() : 10,
+						(b != null) ? this.now - b.since : 0 });
+				List<double[]> spans = new ArrayList<>();
+				for (double[] span : this.plan.closedSpans.getOrDefault(counter.id(), List.of())) {
+					if (span[1] > this.now) {
+						spans.add(new double[] { span[0] - this.now, span[1] - this.now });
+					}
+				}
+				closed.add(spans.toArray(new double[0][]));
+			}
+			return DaySimulator.this.reference.predict(aheadTruth, counterFree, closed, inService);
+		}
+
+		/** A web holder at home leaves when the estimate reaches travel + margin. */
+		private void notice(Holder holder, Situation situation) {
+			if (!holder.person.web() || !Double.isNaN(holder.leftAt) || holder.person.noShow()) {
+				return;
+			}
+			// the low end of the range: most holders then arrive before their turn
+			Prediction prediction = DaySimulator.this.noticeDriver.predict(situation);
+			double estimate = prediction.hasRange() ? prediction.low() : prediction.minutes();
+			if (estimate <= holder.person.travelMinutes() + MARGIN) {
+				holder.leftAt = this.now;
+				at(this.now + holder.person.travelMinutes() + holder.person.lateness(), () -> arrive(holder));
+			}
+		}
+
+		private double[] counters(String queue) {
+			int horizon = (int) Math.max(60, this.plan.close + 240 - this.now);
+			double[] counters = new double[horizon];
+			for (Counter counter : DaySimulator.this.office.countersServing(queue)) {
+				double share = 1.0 / counter.queues().size();
+				for (int m = 0; m < horizon; m++) {
+					if (this.plan.isOpen(counter.id(), this.now + m)) {
+						counters[m] += share;
+					}
+				}
+			}
+			return counters;
+		}
+
+		private List<Double> inService(String queue) {
+			List<Double> elapsed = new ArrayList<>();
+			for (Busy b : this.busy.values()) {
+				if (b.queue.equals(queue)) {
+					elapsed.add(this.now - b.since);
+				}
+			}
+			return elapsed;
+		}
+
+		private double meanService(String queue) {
+			return DaySimulator.this.office.proceduresOf(queue)
+				.stream()
+				.mapToDouble((p) -> DaySimulator.this.knowledge.minutesOf(p.id(), p.minutes()))
+				.average()
+				.orElse(10);
+		}
+
+		private List<Double> recentWaits(String queue) {
+			ArrayDeque<double[]> waits = this.calledWaits.getOrDefault(queue, new ArrayDeque<>());
+			List<Double> recent = new ArrayList<>();
+			for (double[] wait : waits) {
+				if (wait[0] >= this.now - 60) {
+					recent.add(wait[1]);
+				}
+			}
+			return recent;
+		}
+
+		private double lastEnteredServiceWait(String queue) {
+			ArrayDeque<double[]> waits = this.calledWaits.get(queue);
+			return (waits == null || waits.isEmpty()) ? Double.NaN : waits.peekLast()[1];
+		}
+
+		private double headOfLineWait(List<Ticket> line) {
+			for (Ticket ticket : line) {
+				if (ticket.state() == TicketState.WAITING) {
+					Holder holder = this.holders.get(ticket.id());
+					return (holder != null) ? this.now - holder.issuedAt : Double.NaN;
+				}
+			}
+			return Double.NaN;
+		}
+
+		// ---- what the engine did ----
+
+		private void absorbEvents() {
+			for (TicketEvent event : DaySimulator.this.tap.drain()) {
+				Holder holder = this.holders.get(event.ticket());
+				if (holder == null) {
+					continue;
+				}
+				if (event.kind() == TicketEvent.Kind.CALLED && Double.isNaN(holder.calledAt)) {
+					holder.calledAt = this.now;
+					this.calledWaits.computeIfAbsent(event.queue(), (q) -> new ArrayDeque<>())
+						.addLast(new double[] { this.now, this.now - holder.issuedAt });
+					if (!holder.passedOver) {
+						this.outcome.called(holder, this.now);
+					}
+				}
+				else if (event.kind() == TicketEvent.Kind.PASSED_OVER && !holder.passedOver) {
+					// the first turn, not taken: scored now, never again
+					holder.passedOver = true;
+					this.outcome.called(holder, this.now);
+				}
+			}
+		}
+
+	}
+
+	private record Step(double at, long order, Runnable action) implements Comparable<Step> {
+
+		@Override
+		public int compareTo(Step other) {
+			int byTime = Double.compare(this.at, other.at);
+			return (byTime != 0) ? byTime : Long.compare(this.order, other.order);
+		}
+
+	}
+
+	private record Busy(UUID ticket, String queue, double since) {
+	}
+
+	/** A person holding a ticket, and what became of them. */
+	static final class Holder {
+
+		final Person person;
+
+		final UUID ticket;
+
+		final String queue;
+
+		final double issuedAt;
+
+		double presentAt = Double.NaN;
+
+		double leftAt = Double.NaN;
+
+		double calledAt = Double.NaN;
+
+		boolean passedOver;
+
+		boolean gaveUp;
+
+		boolean estimatedAtIssue;
+
+		Holder(Person person, UUID ticket, String queue, double issuedAt) {
+			this.person = person;
+			this.ticket = ticket;
+			this.queue = queue;
+			this.issuedAt = issuedAt;
+		}
+
+	}
+
+}

@@ -1,0 +1,145 @@
+package jp.madoguchi.simulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import jp.madoguchi.estimate.predict.MadoguchiPredictor;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
+import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeDefinition.Procedure;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.TicketService;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs simulated days one after another on the engine: each on a business day of its kind
+ * never used before (the engine's numbers and read model are per day), the office's
+ * tickets cleared afterwards so that the database stays small. Also learns what an office
+ * learns from its history — service times per procedure, how many web holders come — and
+ * the calibration of Madoguchi's estimate, on seeds of their own.
+ */
+public final class SimulatedDays {
+
+	private final Office office;
+
+	private final TicketService service;
+
+	private final TicketQueries queries;
+
+	private final SimulatedClock clock;
+
+	private final EventTap tap;
+
+	private final JdbcClient jdbc;
+
+	private LocalDate cursor = LocalDate.of(2031, 1, 1);
+
+	public SimulatedDays(Office office, TicketService service, TicketQueries queries, SimulatedClock clock,
+			EventTap tap, JdbcClient jdbc) {
+		this.office = office;
+		this.service = service;
+		this.queries = queries;
+		this.clock = clock;
+		this.tap = tap;
+		this.jdbc = jdbc;
+	}
+
+	/** The service times and web presence an office would learn from days like these. */
+	public DaySimulator.Knowledge learn(Scenario scenario, long firstSeed, int days, double webShare) {
+		DaySimulator.Knowledge configured = configured();
+		Predictor driver = new MadoguchiPredictor(Calibration.none());
+		Map<String, double[]> served = new HashMap<>();
+		long present = 0;
+		long turns = 0;
+		for (int d = 0; d < days; d++) {
+			DayOutcome outcome = day(scenario, firstSeed + d, webShare, configured, List.of(driver), driver);
+			for (Map.Entry<String, List<Double>> entry : outcome.served.entrySet()) {
+				double[] sum = served.computeIfAbsent(entry.getKey(), (k) -> new double[2]);
+				entry.getValue().forEach((minutes) -> {
+					sum[0] += minutes;
+					sum[1]++;
+				});
+			}
+			for (int[] turn : outcome.webTurns) {
+				present += turn[0];
+				turns++;
+			}
+		}
+		Map<String, Double> minutes = new HashMap<>(configured.serviceMinutes());
+		served.forEach((procedure, sum) -> {
+			if (sum[1] >= 20) {
+				minutes.put(procedure, sum[0] / sum[1]);
+			}
+		});
+		return new DaySimulator.Knowledge(minutes, (turns > 0) ? (double) present / turns : 0.85);
+	}
+
+	/** Fits Madoguchi's calibration on the central figure of days like these. */
+	public Calibration calibrate(Scenario scenario, long firstSeed, int days, double webShare,
+			DaySimulator.Knowledge knowledge, Predictor central) {
+		Predictor driver = new MadoguchiPredictor(Calibration.none());
+		List<double[]> pairs = new ArrayList<>();
+		for (int d = 0; d < days; d++) {
+			pairs.addAll(day(scenario, firstSeed + d, webShare, knowledge, List.of(central), driver).pairs.get(0));
+		}
+		return Calibration.fit(pairs);
+	}
+
+	/** Runs the scored days. */
+	public List<DayOutcome> score(Scenario scenario, long firstSeed, int days, double webShare,
+			DaySimulator.Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver,
+			IntConsumer progress) {
+		List<DayOutcome> outcomes = new ArrayList<>();
+		for (int d = 0; d < days; d++) {
+			outcomes.add(day(scenario, firstSeed + d, webShare, knowledge, predictors, noticeDriver));
+			progress.accept(d + 1);
+		}
+		return outcomes;
+	}
+
+	private DayOutcome day(Scenario scenario, long seed, double webShare, DaySimulator.Knowledge knowledge,
+			List<Predictor> predictors, Predictor noticeDriver) {
+		LocalDate day = nextDay(scenario);
+		DayPlan plan = DayPlan.draw(this.office, day, scenario, seed, webShare);
+		DayOutcome outcome = new DaySimulator(this.office, this.service, this.queries, this.clock, this.tap, knowledge,
+				predictors, noticeDriver)
+			.run(plan);
+		clear();
+		return outcome;
+	}
+
+	private LocalDate nextDay(Scenario scenario) {
+		do {
+			this.cursor = this.cursor.plusDays(1);
+		}
+		while (!scenario.matches(this.office, this.cursor));
+		return this.cursor;
+	}
+
+	/** The day's tickets and journal go; the journal's numbering goes on. */
+	private void clear() {
+		this.jdbc.sql("DELETE FROM ticket WHERE office_id = ?").param(this.office.id()).update();
+		this.jdbc.sql("DELETE FROM office_event WHERE office_id = ?").param(this.office.id()).update();
+		this.jdbc.sql("DELETE FROM queue_day_number WHERE office_id = ?").param(this.office.id()).update();
+		this.tap.drain();
+	}
+
+	private DaySimulator.Knowledge configured() {
+		Map<String, Double> minutes = new HashMap<>();
+		for (Procedure procedure : this.office.definition()
+			.divisions()
+			.stream()
+			.flatMap((d) -> d.procedures().stream())
+			.toList()) {
+			minutes.put(procedure.id(), (double) procedure.minutes());
+		}
+		return new DaySimulator.Knowledge(minutes, 0.85);
+	}
+
+}

@@ -1,0 +1,151 @@
+package jp.madoguchi.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
+import jp.madoguchi.estimate.predict.Prediction;
+import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.estimate.predict.Predictors;
+import jp.madoguchi.estimate.predict.Situation;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.simulation.DaySimulator;
+import jp.madoguchi.simulation.EstimatorReport;
+import jp.madoguchi.simulation.EventTap;
+import jp.madoguchi.simulation.MonteCarloReference;
+import jp.madoguchi.simulation.Scenario;
+import jp.madoguchi.simulation.SimulatedClock;
+import jp.madoguchi.simulation.SimulatedDays;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.TicketService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The estimator benchmark: simulated ward-office days on the real engine, every estimator
+ * scored against the waits that followed, and the "come now" notices driven by
+ * Madoguchi's estimate.
+ *
+ * <pre>
+ * ./mvnw test -Dtest=EstimatorBenchmark -Dsim.days=200 -Dsim.seed=1 -Dsim.scenario=all \
+ *     -Dsim.web=0.3 -Dsim.office=classpath:offices/konan.yaml
+ * </pre>
+ *
+ * Calibration and the office's learned service times come from training days on seeds of
+ * their own (from 1,000,000), never from the days scored. Results: the terminal, and
+ * {@code target/estimates/results.md} with a chart per scenario.
+ */
+@EnabledIfSystemProperty(named = "sim.days", matches = "\\d+")
+class EstimatorBenchmark {
+
+	private static final long TRAINING_SEEDS = 1_000_000;
+
+	@Test
+	void benchmark() throws IOException {
+		int days = Integer.getInteger("sim.days", 200);
+		long seed = Long.getLong("sim.seed", 1);
+		double web = Double.parseDouble(System.getProperty("sim.web", "0.3"));
+		int trainingDays = Integer.getInteger("sim.trainingDays", 20);
+		String office = System.getProperty("sim.office", "classpath:offices/konan.yaml");
+		List<Scenario> scenarios = scenarios(System.getProperty("sim.scenario", "all"));
+		try (ConfigurableApplicationContext app = start(office)) {
+			SimulatedDays simulated = new SimulatedDays(app.getBean(OfficeCatalog.class).all().iterator().next(),
+					app.getBean(TicketService.class), app.getBean(TicketQueries.class),
+					app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
+			EstimatorReport report = new EstimatorReport(web, days, seed, office);
+			Map<Scenario, DaySimulator.Knowledge> knowledge = new EnumMap<>(Scenario.class);
+			Map<Scenario, Calibration> calibrations = new EnumMap<>(Scenario.class);
+			for (Scenario scenario : scenarios) {
+				Scenario learnedAs = scenario.shock() ? Scenario.WEEKDAY : scenario;
+				if (!knowledge.containsKey(learnedAs)) {
+					DaySimulator.Knowledge learned = simulated.learn(learnedAs, TRAINING_SEEDS, trainingDays, web);
+					knowledge.put(learnedAs, learned);
+					calibrations.put(learnedAs, simulated.calibrate(learnedAs, TRAINING_SEEDS + trainingDays,
+							trainingDays, web, learned, central()));
+				}
+				List<Predictor> predictors = new ArrayList<>(Predictors.baselines());
+				MadoguchiPredictor madoguchi = new MadoguchiPredictor(calibrations.get(learnedAs));
+				predictors.add(madoguchi);
+				predictors.add(new MonteCarloReference());
+				long started = System.nanoTime();
+				report.add(scenario, simulated.score(scenario, seed, days, web, knowledge.get(learnedAs), predictors,
+						madoguchi, (done) -> progress(scenario, done, days)));
+				System.out.printf(" %.2f s per day%n", (System.nanoTime() - started) / 1e9 / days);
+				System.out.println(
+						"PROFILE engine " + DaySimulator.PROFILE[0] / 1e9 + " look " + DaySimulator.PROFILE[1] / 1e9
+								+ " steps " + DaySimulator.PROFILE[2] + " looks " + DaySimulator.PROFILE[3]);
+			}
+			String markdown = report.markdown();
+			System.out.println(markdown);
+			Path out = Path.of("target/estimates");
+			Files.createDirectories(out);
+			Files.writeString(out.resolve("results.md"), markdown);
+			for (Map.Entry<String, String> chart : report.charts().entrySet()) {
+				Files.writeString(out.resolve(chart.getKey()), chart.getValue());
+			}
+		}
+	}
+
+	/** The uncalibrated Madoguchi figure, which its calibration is fitted on. */
+	private static Predictor central() {
+		return new Predictor() {
+
+			@Override
+			public String name() {
+				return "central";
+			}
+
+			@Override
+			public Prediction predict(Situation situation) {
+				return Prediction.of(MadoguchiPredictor.central(situation));
+			}
+
+		};
+	}
+
+	private static void progress(Scenario scenario, int done, int days) {
+		int width = 40;
+		int filled = done * width / days;
+		System.out.print("\r" + String.format("%-16s", scenario) + " [" + "#".repeat(filled)
+				+ " ".repeat(width - filled) + "] " + done + "/" + days);
+		System.out.flush();
+	}
+
+	private static List<Scenario> scenarios(String option) {
+		if (option.equalsIgnoreCase("all")) {
+			return Arrays.asList(Scenario.values());
+		}
+		return Arrays.stream(option.split(",")).map((s) -> Scenario.valueOf(s.trim().toUpperCase())).toList();
+	}
+
+	private static ConfigurableApplicationContext start(String office) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", "jdbc:h2:mem:simulation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;WRITE_DELAY=60000");
+		properties.put("server.port", "0");
+		properties.put("madoguchi.office.definitions", office);
+		properties.put("madoguchi.limits.per-device", "100000000");
+		properties.put("madoguchi.limits.per-address", "100000000");
+		properties.put("madoguchi.notify.interval", "PT100H");
+		properties.put("madoguchi.expiry.interval", "PT100H");
+		properties.put("madoguchi.admin.password", "simulation-only");
+		properties.put("logging.level.root", "WARN");
+		return new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
+			.properties(properties)
+			.run();
+	}
+
+}

@@ -1,0 +1,105 @@
+package jp.madoguchi.estimate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jp.madoguchi.estimate.predict.MadoguchiPredictor;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
+import jp.madoguchi.estimate.predict.Prediction;
+import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.estimate.predict.Predictors;
+import jp.madoguchi.estimate.predict.Situation;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The estimators on situations whose answer is known by hand. */
+class PredictorsTest {
+
+	@Test
+	void theClassicalFormulasGiveTheTextbookFigures() {
+		Situation ten = situation(10, 2, 12, 120);
+		assertThat(predict("2 min per person", ten)).isEqualTo(20);
+		// QL: (n+1)/(s·μ) with every counter busy: 11 × 12 / 2
+		assertThat(predict("QL", ten)).isCloseTo(66, within(0.01));
+		// HOL and LES fall back on QL without history, and use it when there is some
+		assertThat(predict("HOL", ten)).isCloseTo(66, within(0.01));
+		Situation withHistory = new Situation(600, ten.ahead(), ten.inService(), ten.counters(), 12,
+				List.of(30.0, 40.0), 35, 28);
+		assertThat(predict("LES", withHistory)).isEqualTo(35);
+		assertThat(predict("HOL", withHistory)).isEqualTo(28);
+		assertThat(predict("rolling average", withHistory)).isEqualTo(35);
+	}
+
+	@Test
+	void theScheduledEstimatorsSeeTheLunchDip() {
+		// two counters now, one of them away for the next hour
+		double[] counters = new double[240];
+		Arrays.fill(counters, 2);
+		Arrays.fill(counters, 0, 60, 1);
+		Situation lunch = new Situation(690, aheadOf(10, 12), List.of(0.0, 0.0), counters, 12, List.of(), Double.NaN,
+				Double.NaN);
+		// 11 services of 12 minutes = 132 minutes of work: 60 done in the first hour, the
+		// other 72 by two counters in 36 minutes
+		assertThat(predict("QL scheduled", lunch)).isCloseTo(96, within(0.01));
+		assertThat(predict("QL", lunch)).isGreaterThan(predict("QL scheduled", lunch));
+	}
+
+	@Test
+	void nobodyWaitsWhenACounterIsFree() {
+		Situation free = situation(0, 2, 12, 60);
+		for (Predictor predictor : Predictors.baselines()) {
+			if (!predictor.name().equals("2 min per person")) {
+				assertThat(predictor.predict(free).minutes()).as(predictor.name()).isZero();
+			}
+		}
+		assertThat(MadoguchiPredictor.central(free)).isZero();
+	}
+
+	@Test
+	void theCalibrationLearnsTheMedianAndTheRangeOfTheRatios() {
+		List<double[]> pairs = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			// actual waits are 0.8 to 1.6 times the central figure of 30 minutes
+			pairs.add(new double[] { 30, 31 * (0.8 + 0.8 * i / 999.0) - 1 });
+		}
+		Calibration calibration = Calibration.fit(pairs);
+		Prediction prediction = new MadoguchiPredictor(calibration).predict(situation(5, 1, 6, 120));
+		double central = MadoguchiPredictor.central(situation(5, 1, 6, 120));
+		assertThat(central).isBetween(20.0, 40.0);
+		assertThat(prediction.low()).isLessThan(prediction.minutes());
+		assertThat(prediction.high()).isGreaterThan(prediction.minutes());
+		assertThat(prediction.minutes()).isCloseTo((central + 1) * 1.2 - 1, within(0.5));
+	}
+
+	private static double predict(String name, Situation situation) {
+		return Predictors.baselines()
+			.stream()
+			.filter((p) -> p.name().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.predict(situation)
+			.minutes();
+	}
+
+	private static Situation situation(int ahead, int counters, double minutes, int horizon) {
+		double[] open = new double[horizon];
+		Arrays.fill(open, counters);
+		List<Double> inService = new ArrayList<>();
+		for (int c = 0; c < Math.min(counters, ahead); c++) {
+			inService.add(0.0);
+		}
+		return new Situation(600, aheadOf(ahead, minutes), inService, open, minutes, List.of(), Double.NaN, Double.NaN);
+	}
+
+	private static List<Situation.Ahead> aheadOf(int count, double minutes) {
+		List<Situation.Ahead> ahead = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ahead.add(new Situation.Ahead(minutes, true, 0.85));
+		}
+		return ahead;
+	}
+
+}

@@ -1,0 +1,102 @@
+package jp.madoguchi.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
+import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.estimate.predict.Predictors;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.ticketing.TicketQueries;
+import jp.madoguchi.ticketing.TicketService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A simulated day on the real engine: drawn the same from the same seed, played through
+ * the engine's rules, every estimate scored, the web holders brought in by the notice
+ * estimate.
+ */
+class SimulatedDayTest {
+
+	private static ConfigurableApplicationContext app;
+
+	private static SimulatedDays days;
+
+	private static Office office;
+
+	@BeforeAll
+	static void start() {
+		app = new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
+			.properties(Map.of("spring.datasource.url",
+					"jdbc:h2:mem:simulated-day;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+							+ "DB_CLOSE_DELAY=-1",
+					"server.port", "0", "madoguchi.limits.per-device", "100000000", "madoguchi.limits.per-address",
+					"100000000", "madoguchi.notify.interval", "PT100H", "madoguchi.expiry.interval", "PT100H",
+					"madoguchi.admin.password", "simulation-only", "logging.level.root", "WARN"))
+			.run();
+		office = app.getBean(OfficeCatalog.class).get("konan");
+		days = new SimulatedDays(office, app.getBean(TicketService.class), app.getBean(TicketQueries.class),
+				app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
+	}
+
+	@AfterAll
+	static void stop() {
+		app.close();
+	}
+
+	@Test
+	void theSameSeedDrawsTheSameDayAndAnotherSeedAnotherOne() {
+		java.time.LocalDate wednesday = java.time.LocalDate.of(2031, 6, 11);
+		DayPlan one = DayPlan.draw(office, wednesday, Scenario.WEEKDAY, 7, 0.3);
+		DayPlan again = DayPlan.draw(office, wednesday, Scenario.WEEKDAY, 7, 0.3);
+		DayPlan other = DayPlan.draw(office, wednesday, Scenario.WEEKDAY, 8, 0.3);
+		assertThat(again.people).isEqualTo(one.people);
+		assertThat(other.people).isNotEqualTo(one.people);
+		assertThat(one.people.size()).as("a Konan weekday").isBetween(250, 900);
+		assertThat(one.people.stream().filter(DayPlan.Person::web).count()).isPositive();
+		// the moving season brings several times the moving procedures
+		long moving = DayPlan.draw(office, java.time.LocalDate.of(2031, 3, 27), Scenario.MOVING_SEASON, 7, 0.3).people
+			.stream()
+			.filter((p) -> DayPlan.isMoving(p.procedure()))
+			.count();
+		long ordinary = one.people.stream().filter((p) -> DayPlan.isMoving(p.procedure())).count();
+		assertThat(moving).isGreaterThan(2 * ordinary);
+	}
+
+	@Test
+	void aDayOnTheEngineScoresEveryEstimateAndBringsWebHoldersIn() {
+		List<Predictor> predictors = new ArrayList<>(Predictors.baselines());
+		MadoguchiPredictor madoguchi = new MadoguchiPredictor(Calibration.none());
+		predictors.add(madoguchi);
+		predictors.add(new MonteCarloReference());
+		DaySimulator.Knowledge knowledge = days.learn(Scenario.WEEKDAY, 1_000_000, 1, 0.3);
+		assertThat(knowledge.serviceMinutes().get("certificates")).as("learned from the served").isBetween(3.0, 8.0);
+		List<DayOutcome> outcomes = days.score(Scenario.WEEKDAY, 1, 1, 0.3, knowledge, predictors, madoguchi,
+				(done) -> {
+				});
+		DayOutcome day = outcomes.get(0);
+		assertThat(day.scores[0].all).as("estimates scored").isGreaterThan(1000);
+		for (DayOutcome.Score score : day.scores) {
+			assertThat(score.all).isEqualTo(day.scores[0].all);
+			assertThat(score.issue).isPositive();
+		}
+		assertThat(day.webTurns).isNotEmpty();
+		assertThat(day.webTurns.stream().filter((t) -> t[0] == 1).count()).as("web holders present at their turn")
+			.isPositive();
+		assertThat(day.walkInWaits).isNotEmpty();
+		assertThat(day.webInOfficeWaits).isNotEmpty();
+	}
+
+}
