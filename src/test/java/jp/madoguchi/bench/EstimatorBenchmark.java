@@ -84,9 +84,6 @@ class EstimatorBenchmark {
 				report.add(scenario, simulated.score(scenario, seed, days, web, knowledge.get(learnedAs), predictors,
 						madoguchi, (done) -> progress(scenario, done, days)));
 				System.out.printf(" %.2f s per day%n", (System.nanoTime() - started) / 1e9 / days);
-				System.out.println(
-						"PROFILE engine " + DaySimulator.PROFILE[0] / 1e9 + " look " + DaySimulator.PROFILE[1] / 1e9
-								+ " steps " + DaySimulator.PROFILE[2] + " looks " + DaySimulator.PROFILE[3]);
 			}
 			String markdown = report.markdown();
 			System.out.println(markdown);
