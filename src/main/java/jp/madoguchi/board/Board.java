@@ -84,6 +84,11 @@ public class Board implements QueueLoad {
 		return today(office).inLine(queue);
 	}
 
+	/** People present and waiting in a queue now: those a counter could call. */
+	public int presentInLine(String office, String queue) {
+		return today(office).count(queue, TicketState.WAITING);
+	}
+
 	/**
 	 * The office's board, moved on to today if the day has changed since its last event.
 	 */

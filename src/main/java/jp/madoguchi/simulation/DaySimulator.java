@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 
+import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.Prediction;
 import jp.madoguchi.estimate.predict.Predictor;
 import jp.madoguchi.estimate.predict.Situation;
@@ -74,8 +75,11 @@ public final class DaySimulator {
 
 	private final MonteCarloReference reference = new MonteCarloReference();
 
-	public DaySimulator(Office office, TicketService service, TicketQueries queries, SimulatedClock clock, EventTap tap,
-			Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver) {
+	private final Board board;
+
+	public DaySimulator(Office office, TicketService service, TicketQueries queries, Board board, SimulatedClock clock,
+			EventTap tap, Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver) {
+		this.board = board;
 		this.office = office;
 		this.service = service;
 		this.queries = queries;
@@ -231,6 +235,11 @@ public final class DaySimulator {
 			if (this.busy.containsKey(counter) || !this.plan.isOpen(counter, this.now)) {
 				return;
 			}
+			if (nobodyPresentFor(counter)) {
+				// the engine would refuse: spare it the transaction
+				noteIdle(counter);
+				return;
+			}
 			Ticket called;
 			try {
 				called = DaySimulator.this.service.callNext(DaySimulator.this.office.id(), counter);
@@ -245,6 +254,15 @@ public final class DaySimulator {
 			double serviceMinutes = (holder != null) ? holder.person.serviceMinutes() : 10;
 			at(this.now + 1, () -> start(counter));
 			at(this.now + 1 + serviceMinutes, () -> done(counter));
+		}
+
+		private boolean nobodyPresentFor(String counter) {
+			for (String queue : DaySimulator.this.office.counter(counter).queues()) {
+				if (DaySimulator.this.board.presentInLine(DaySimulator.this.office.id(), queue) > 0) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private void start(String counter) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Predictor;
@@ -32,6 +33,8 @@ public final class SimulatedDays {
 
 	private final TicketQueries queries;
 
+	private final Board board;
+
 	private final SimulatedClock clock;
 
 	private final EventTap tap;
@@ -40,8 +43,9 @@ public final class SimulatedDays {
 
 	private LocalDate cursor = LocalDate.of(2031, 1, 1);
 
-	public SimulatedDays(Office office, TicketService service, TicketQueries queries, SimulatedClock clock,
+	public SimulatedDays(Office office, TicketService service, TicketQueries queries, Board board, SimulatedClock clock,
 			EventTap tap, JdbcClient jdbc) {
+		this.board = board;
 		this.office = office;
 		this.service = service;
 		this.queries = queries;
@@ -107,8 +111,8 @@ public final class SimulatedDays {
 			List<Predictor> predictors, Predictor noticeDriver) {
 		LocalDate day = nextDay(scenario);
 		DayPlan plan = DayPlan.draw(this.office, day, scenario, seed, webShare);
-		DayOutcome outcome = new DaySimulator(this.office, this.service, this.queries, this.clock, this.tap, knowledge,
-				predictors, noticeDriver)
+		DayOutcome outcome = new DaySimulator(this.office, this.service, this.queries, this.board, this.clock, this.tap,
+				knowledge, predictors, noticeDriver)
 			.run(plan);
 		clear();
 		return outcome;

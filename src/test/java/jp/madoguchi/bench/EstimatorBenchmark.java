@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Prediction;
@@ -28,7 +29,6 @@ import jp.madoguchi.simulation.SimulatedDays;
 import jp.madoguchi.ticketing.TicketQueries;
 import jp.madoguchi.ticketing.TicketService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,7 +48,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their own (from 1,000,000), never from the days scored. Results: the terminal, and
  * {@code target/estimates/results.md} with a chart per scenario.
  */
-@EnabledIfSystemProperty(named = "sim.days", matches = "\\d+")
 class EstimatorBenchmark {
 
 	private static final long TRAINING_SEEDS = 1_000_000;
@@ -63,7 +62,7 @@ class EstimatorBenchmark {
 		List<Scenario> scenarios = scenarios(System.getProperty("sim.scenario", "all"));
 		try (ConfigurableApplicationContext app = start(office)) {
 			SimulatedDays simulated = new SimulatedDays(app.getBean(OfficeCatalog.class).all().iterator().next(),
-					app.getBean(TicketService.class), app.getBean(TicketQueries.class),
+					app.getBean(TicketService.class), app.getBean(TicketQueries.class), app.getBean(Board.class),
 					app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
 			EstimatorReport report = new EstimatorReport(web, days, seed, office);
 			Map<Scenario, DaySimulator.Knowledge> knowledge = new EnumMap<>(Scenario.class);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.madoguchi.MadoguchiApplication;
+import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Predictor;
@@ -48,7 +49,8 @@ class SimulatedDayTest {
 			.run();
 		office = app.getBean(OfficeCatalog.class).get("konan");
 		days = new SimulatedDays(office, app.getBean(TicketService.class), app.getBean(TicketQueries.class),
-				app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
+				app.getBean(Board.class), app.getBean(SimulatedClock.class), app.getBean(EventTap.class),
+				app.getBean(JdbcClient.class));
 	}
 
 	@AfterAll
