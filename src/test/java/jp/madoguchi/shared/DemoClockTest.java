@@ -14,7 +14,7 @@ class DemoClockTest {
 
 	@Test
 	void startsAtTheGivenInstantAndRunsOn() throws InterruptedException {
-		Clock clock = new ClockConfiguration().clock("2026-03-30T08:45+09:00");
+		Clock clock = new ClockConfiguration().clock("2026-03-30T08:45+09:00", 1);
 		Instant start = OffsetDateTime.parse("2026-03-30T08:45+09:00").toInstant();
 		assertThat(Duration.between(start, clock.instant())).isBetween(Duration.ZERO, Duration.ofMinutes(1));
 		Instant first = clock.instant();
@@ -24,8 +24,22 @@ class DemoClockTest {
 	}
 
 	@Test
+	void runsFasterWhenAskedForADemonstration() throws InterruptedException {
+		Clock clock = new ClockConfiguration().clock("2026-03-30T08:45+09:00", 600);
+		Instant first = clock.instant();
+		long realStart = System.nanoTime();
+		Thread.sleep(50);
+		Duration simulated = Duration.between(first, clock.instant());
+		Duration real = Duration.ofNanos(System.nanoTime() - realStart);
+		// at 600 times, 50 ms of real time are at least 30 s of the office's
+		assertThat(simulated).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+		assertThat(simulated).isLessThanOrEqualTo(real.multipliedBy(601));
+		assertThat(clock.getZone()).isEqualTo(ClockConfiguration.TOKYO);
+	}
+
+	@Test
 	void isTheRealClockInTokyoByDefault() {
-		Clock clock = new ClockConfiguration().clock("");
+		Clock clock = new ClockConfiguration().clock("", 1);
 		assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
 		assertThat(clock.getZone()).isEqualTo(ClockConfiguration.TOKYO);
 	}
