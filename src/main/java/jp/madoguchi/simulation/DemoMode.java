@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * and sped up, e.g. a day in ten minutes:
  *
  * <pre>
- * MADOGUCHI_DEMO=true MADOGUCHI_CLOCK_START=2026-12-01T08:45+09:00 MADOGUCHI_CLOCK_SPEED=50 ./mvnw spring-boot:run
+ * MADOGUCHI_DEMO_ENABLED=true MADOGUCHI_CLOCK_START=2026-12-01T08:45+09:00 MADOGUCHI_CLOCK_SPEED=50 ./mvnw spring-boot:run
  * </pre>
  */
 @Component
