@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceTimes {
 
-	static final int WINDOW = 20;
+	/** How many of the latest services of a queue make its mean. */
+	public static final int WINDOW = 20;
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 

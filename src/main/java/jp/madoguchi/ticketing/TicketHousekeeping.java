@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.madoguchi.estimate.ServiceTimes;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.office.OfficeDefinition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,30 @@ class TicketHousekeeping {
 
 	private final Map<UUID, Instant> serviceStarts = new ConcurrentHashMap<>();
 
-	TicketHousekeeping(OfficeCatalog offices, TicketService service, ServiceTimes serviceTimes) {
+	private final TicketRepository tickets;
+
+	TicketHousekeeping(OfficeCatalog offices, TicketService service, ServiceTimes serviceTimes,
+			TicketRepository tickets) {
+		this.tickets = tickets;
 		this.offices = offices;
 		this.service = service;
 		this.serviceTimes = serviceTimes;
+	}
+
+	/**
+	 * The estimator starts from the office's own history in the database — the latest
+	 * services of each queue — rather than from the configured minutes, after a restart
+	 * as on a new instance. A new office has no history and keeps the configured minutes.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	void learnFromHistory() {
+		for (Office office : this.offices.all()) {
+			for (OfficeDefinition.Queue queue : office.queues()) {
+				for (Duration served : this.tickets.recentServiceTimes(office.id(), queue.id(), ServiceTimes.WINDOW)) {
+					this.serviceTimes.observe(office.id(), queue.id(), served);
+				}
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${madoguchi.expiry.interval:PT1M}",

@@ -226,6 +226,20 @@ class TicketRepository {
 			.single();
 	}
 
+	/**
+	 * The service times of the latest tickets served in a queue, oldest first: what the
+	 * office has learned before this instance started.
+	 */
+	List<java.time.Duration> recentServiceTimes(String office, String queue, int limit) {
+		List<java.time.Duration> newestFirst = this.jdbc
+			.sql("SELECT started_at, finished_at FROM ticket WHERE office_id = ? AND queue_id = ? AND state = 'DONE'"
+					+ " AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
+			.params(office, queue, limit)
+			.query((rs, row) -> java.time.Duration.between(instant(rs, "started_at"), instant(rs, "finished_at")))
+			.list();
+		return newestFirst.reversed();
+	}
+
 	record Issued(Ticket ticket, String requestHash) {
 	}
 

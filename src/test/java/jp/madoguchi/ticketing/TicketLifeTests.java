@@ -7,6 +7,8 @@ import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +179,23 @@ abstract class TicketLifeTests extends AppTest {
 
 	private int expireClosed() {
 		return this.service.expireClosed(KONAN);
+	}
+
+	@Autowired
+	private TicketRepository repository;
+
+	@Test
+	void theLatestServiceTimesOfAQueueAreReadBackForTheEstimatorAfterARestart() {
+		for (int minutes : new int[] { 7, 12 }) {
+			kioskTicket("health-insurance");
+			counter("13", "call-next");
+			counter("13", "start");
+			this.clock.advance(java.time.Duration.ofMinutes(minutes));
+			counter("13", "done");
+		}
+		java.util.List<java.time.Duration> learned = this.repository.recentServiceTimes(KONAN, "C", 20);
+		assertThat(learned).endsWith(java.time.Duration.ofMinutes(7), java.time.Duration.ofMinutes(12));
+		assertThat(this.repository.recentServiceTimes(KONAN, "C", 1)).containsExactly(java.time.Duration.ofMinutes(12));
 	}
 
 }
