@@ -501,16 +501,6 @@ public final class DaySimulator {
 
 	}
 
-	private record Step(double at, long order, Runnable action) implements Comparable<Step> {
-
-		@Override
-		public int compareTo(Step other) {
-			int byTime = Double.compare(this.at, other.at);
-			return (byTime != 0) ? byTime : Long.compare(this.order, other.order);
-		}
-
-	}
-
 	private record Busy(UUID ticket, String queue, double since) {
 	}
 
