@@ -146,12 +146,12 @@ public final class DaySimulator {
 			}
 			while (!this.steps.isEmpty()) {
 				Step step = this.steps.poll();
-				if (step.at > this.plan.close + 240) {
+				if (step.at() > this.plan.close + 240) {
 					break;
 				}
-				this.now = step.at;
+				this.now = step.at();
 				DaySimulator.this.clock.set(instant(this.now));
-				step.action.run();
+				step.action().run();
 				absorbEvents();
 			}
 			this.outcome.finish(this.holders.values());

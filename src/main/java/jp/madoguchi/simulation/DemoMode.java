@@ -144,14 +144,14 @@ class DemoMode {
 			}
 			while (!this.steps.isEmpty()) {
 				Step step = this.steps.poll();
-				if (step.at > this.plan.close + 60) {
+				if (step.at() > this.plan.close + 60) {
 					return;
 				}
-				if (!waitUntil(step.at)) {
+				if (!waitUntil(step.at())) {
 					return;
 				}
 				try {
-					step.action.run();
+					step.action().run();
 				}
 				catch (RuntimeException ex) {
 					logger.debug("Demo step failed: " + ex.getMessage());
