@@ -35,6 +35,10 @@ public final class DayOutcome {
 
 	int turnedAway;
 
+	double walkInMinutesWaited;
+
+	int walkInsWhoGaveUp;
+
 	int unscored;
 
 	double counterIdleMinutes;

@@ -95,8 +95,13 @@ public final class DaySimulator {
 		return new Run(plan).execute();
 	}
 
-	/** What the office has learned from its own history, the same for every estimator. */
-	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence) {
+	/**
+	 * What the office has learned from its own history, the same for every estimator:
+	 * service minutes per procedure, the share of web holders present at their turn, and
+	 * how often walk-ins give up per minute of waiting (cancelled tickets ÷ minutes
+	 * waited).
+	 */
+	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence, double giveUpPerMinute) {
 
 		double minutesOf(String procedure, double fallback) {
 			return this.serviceMinutes.getOrDefault(procedure, fallback);
@@ -154,6 +159,14 @@ public final class DaySimulator {
 				step.action().run();
 				absorbEvents();
 			}
+			for (Holder holder : this.holders.values()) {
+				if (!holder.person.web()) {
+					double end = !Double.isNaN(holder.calledAt) ? holder.calledAt
+							: holder.gaveUp ? holder.gaveUpAt : this.now;
+					this.outcome.walkInMinutesWaited += Math.max(0, end - holder.issuedAt);
+					this.outcome.walkInsWhoGaveUp += holder.gaveUp ? 1 : 0;
+				}
+			}
 			this.outcome.finish(this.holders.values());
 			return this.outcome;
 		}
@@ -196,6 +209,7 @@ public final class DaySimulator {
 				try {
 					DaySimulator.this.service.cancel(holder.ticket);
 					holder.gaveUp = true;
+					holder.gaveUpAt = this.now;
 				}
 				catch (MadoguchiException ex) {
 					// called a moment before
@@ -359,7 +373,9 @@ public final class DaySimulator {
 				}
 				boolean present = ticket.state() == TicketState.WAITING;
 				double minutes = DaySimulator.this.knowledge.minutesOf(ticket.procedure(), meanService);
-				ahead.add(new Situation.Ahead(minutes, present, DaySimulator.this.knowledge.webPresence()));
+				boolean walkIn = ticket.channel() != jp.madoguchi.ticketing.Channel.WEB;
+				ahead.add(new Situation.Ahead(minutes, present, DaySimulator.this.knowledge.webPresence(),
+						walkIn ? DaySimulator.this.knowledge.giveUpPerMinute() : 0));
 				if (holder != null && !(holder.person.web() && holder.person.noShow() && !present)) {
 					aheadTruth.add(new double[] { holder.person.procedure().minutes(),
 							holder.person.web() ? 0 : this.plan.patienceMean });
@@ -524,6 +540,8 @@ public final class DaySimulator {
 		boolean passedOver;
 
 		boolean gaveUp;
+
+		double gaveUpAt = Double.NaN;
 
 		boolean estimatedAtIssue;
 

@@ -61,6 +61,8 @@ public final class SimulatedDays {
 		Map<String, double[]> served = new HashMap<>();
 		long present = 0;
 		long turns = 0;
+		double waited = 0;
+		long gaveUp = 0;
 		for (int d = 0; d < days; d++) {
 			DayOutcome outcome = day(scenario, firstSeed + d, webShare, configured, List.of(driver), driver);
 			for (Map.Entry<String, List<Double>> entry : outcome.served.entrySet()) {
@@ -74,6 +76,8 @@ public final class SimulatedDays {
 				present += turn[0];
 				turns++;
 			}
+			waited += outcome.walkInMinutesWaited;
+			gaveUp += outcome.walkInsWhoGaveUp;
 		}
 		Map<String, Double> minutes = new HashMap<>(configured.serviceMinutes());
 		served.forEach((procedure, sum) -> {
@@ -81,7 +85,8 @@ public final class SimulatedDays {
 				minutes.put(procedure, sum[0] / sum[1]);
 			}
 		});
-		return new DaySimulator.Knowledge(minutes, (turns > 0) ? (double) present / turns : 0.85);
+		return new DaySimulator.Knowledge(minutes, (turns > 0) ? (double) present / turns : 0.85,
+				(waited > 0) ? gaveUp / waited : 0);
 	}
 
 	/** Fits Madoguchi's calibration on the central figure of days like these. */
@@ -143,7 +148,7 @@ public final class SimulatedDays {
 			.toList()) {
 			minutes.put(procedure.id(), (double) procedure.minutes());
 		}
-		return new DaySimulator.Knowledge(minutes, 0.85);
+		return new DaySimulator.Knowledge(minutes, 0.85, 0);
 	}
 
 }

@@ -38,13 +38,7 @@ public final class MadoguchiPredictor implements Predictor {
 		if (s.ahead().size() < free) {
 			return 0;
 		}
-		double work = 0;
-		for (Situation.Ahead ahead : s.ahead()) {
-			work += (ahead.present() ? 1.0 : ahead.presenceChance()) * ahead.serviceMinutes();
-		}
-		for (double elapsed : s.inService()) {
-			work += Predictors.residual(s.meanServiceMinutes(), elapsed);
-		}
+		double work = s.expectedWorkAhead();
 		// the holder is called when the last counter before them frees: on average half a
 		// service of work sooner than the whole drain
 		double shared = Math.max(s.countersNow(), 1);

@@ -68,13 +68,7 @@ public final class Predictors {
 
 	/** The expected work ahead, drained by the scheduled counters. */
 	static Prediction fluid(Situation s) {
-		double work = 0;
-		for (Situation.Ahead ahead : s.ahead()) {
-			work += (ahead.present() ? 1.0 : ahead.presenceChance()) * ahead.serviceMinutes();
-		}
-		for (double elapsed : s.inService()) {
-			work += residual(s.meanServiceMinutes(), elapsed);
-		}
+		double work = s.expectedWorkAhead();
 		double free = s.countersNow() - s.inService().size();
 		if (s.ahead().size() < free) {
 			return Prediction.of(0);

@@ -33,8 +33,37 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inServi
 	 * @param serviceMinutes the learned mean service time of its procedure
 	 * @param present whether its holder is in the office (checked in, or a paper ticket)
 	 * @param presenceChance how likely it is to be called rather than passed over
+	 * @param giveUpPerMinute how likely a holder waiting in the office gives up, per
+	 * minute (walk-ins; the office learns it from its cancelled tickets)
 	 */
-	public record Ahead(double serviceMinutes, boolean present, double presenceChance) {
+	public record Ahead(double serviceMinutes, boolean present, double presenceChance, double giveUpPerMinute) {
+
+		public Ahead(double serviceMinutes, boolean present, double presenceChance) {
+			this(serviceMinutes, present, presenceChance, 0);
+		}
+
+	}
+
+	/**
+	 * The expected work before the holder, in counter-minutes: each ticket ahead by its
+	 * chance to be served — web holders not here by their chance to come, people in the
+	 * office by their chance still to be waiting when their turn comes — plus what is
+	 * likely left of the services under way.
+	 */
+	public double expectedWorkAhead() {
+		double rate = Math.max(countersNow(), 0.5);
+		double work = 0;
+		for (double elapsed : this.inService) {
+			work += Predictors.residual(this.meanServiceMinutes, elapsed);
+		}
+		for (Ahead ahead : this.ahead) {
+			double chance = ahead.present() ? 1.0 : ahead.presenceChance();
+			if (ahead.giveUpPerMinute() > 0) {
+				chance *= Math.exp(-ahead.giveUpPerMinute() * work / rate);
+			}
+			work += chance * ahead.serviceMinutes();
+		}
+		return work;
 	}
 
 }
