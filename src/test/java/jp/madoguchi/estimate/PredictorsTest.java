@@ -59,6 +59,26 @@ class PredictorsTest {
 	}
 
 	@Test
+	void walkInsWhoMayGiveUpWeighLessTheLaterTheirTurn() {
+		double[] oneCounter = new double[600];
+		Arrays.fill(oneCounter, 1);
+		List<Situation.Ahead> staying = new ArrayList<>();
+		List<Situation.Ahead> impatient = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			staying.add(new Situation.Ahead(10, true, 0.85, 0));
+			impatient.add(new Situation.Ahead(10, true, 0.85, 1.0 / 300));
+		}
+		double all = new Situation(600, staying, List.of(), oneCounter, 10, List.of(), Double.NaN, Double.NaN)
+			.expectedWorkAhead();
+		double some = new Situation(600, impatient, List.of(), oneCounter, 10, List.of(), Double.NaN, Double.NaN)
+			.expectedWorkAhead();
+		assertThat(all).isEqualTo(200);
+		// the first in line is served at once, the last after about 2½ hours, by when
+		// about two in five of them have given up: 300 · ln(1 + 200/300) ≈ 153
+		assertThat(some).isBetween(140.0, 180.0);
+	}
+
+	@Test
 	void theCalibrationLearnsTheMedianAndTheRangeOfTheRatios() {
 		List<double[]> pairs = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
