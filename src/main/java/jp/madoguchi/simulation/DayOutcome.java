@@ -1,7 +1,6 @@
 package jp.madoguchi.simulation;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class DayOutcome {
 	}
 
 	/** Tickets estimated but never called: they gave up, or the day ended. */
-	void finish(Collection<Holder> holders) {
+	void finish() {
 		this.unscored += this.pending.size();
 		this.pending.clear();
 	}

@@ -53,8 +53,6 @@ public final class DayPlan {
 
 	final Map<String, List<double[]>> closedSpans;
 
-	final Map<String, Double> shockAt;
-
 	final double dayShock;
 
 	/**
@@ -63,15 +61,13 @@ public final class DayPlan {
 	final double patienceMean;
 
 	private DayPlan(LocalDate day, double open, double close, List<Person> people,
-			Map<String, List<double[]>> closedSpans, Map<String, Double> shockAt, double dayShock,
-			double patienceMean) {
+			Map<String, List<double[]>> closedSpans, double dayShock, double patienceMean) {
 		this.patienceMean = patienceMean;
 		this.day = day;
 		this.open = open;
 		this.close = close;
 		this.people = people;
 		this.closedSpans = closedSpans;
-		this.shockAt = shockAt;
 		this.dayShock = dayShock;
 	}
 
@@ -131,16 +127,14 @@ public final class DayPlan {
 		}
 		people.sort(Comparator.comparingDouble((p) -> p.takeAt));
 		Map<String, List<double[]>> closed = new TreeMap<>();
-		Map<String, Double> shockAt = new TreeMap<>();
 		lunchRotation(office, open, close, closed);
 		if (scenario.shock()) {
 			List<Counter> all = office.counters();
 			Counter shocked = all.get(counters.nextInt(all.size()));
 			double at = 10 * 60 + counters.nextDouble() * 4.5 * 60;
 			closed.computeIfAbsent(shocked.id(), (k) -> new ArrayList<>()).add(new double[] { at, at + 30 });
-			shockAt.put(shocked.id(), at);
 		}
-		return new DayPlan(day, open, close, people, closed, shockAt, dayShock, patienceMean(scenario));
+		return new DayPlan(day, open, close, people, closed, dayShock, patienceMean(scenario));
 	}
 
 	/**

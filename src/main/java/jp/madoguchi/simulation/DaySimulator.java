@@ -167,7 +167,7 @@ public final class DaySimulator {
 					this.outcome.walkInsWhoGaveUp += holder.gaveUp ? 1 : 0;
 				}
 			}
-			this.outcome.finish(this.holders.values());
+			this.outcome.finish();
 			return this.outcome;
 		}
 
@@ -201,7 +201,6 @@ public final class DaySimulator {
 				at(this.now + person.patienceMinutes(), () -> giveUp(holder));
 				wake(ticket.queue());
 			}
-			holder.estimatedAtIssue = false;
 		}
 
 		private void giveUp(Holder holder) {
