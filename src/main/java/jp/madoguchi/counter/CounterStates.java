@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,9 +11,7 @@ import java.util.stream.Collectors;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
-import jp.madoguchi.ticketing.Ticket;
 import jp.madoguchi.ticketing.TicketQueries;
-import jp.madoguchi.ticketing.TicketState;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,11 +75,9 @@ public class CounterStates {
 	}
 
 	private void requireSettled(Office office, String counter) {
-		for (Ticket ticket : this.tickets.inStates(office.id(), EnumSet.of(TicketState.CALLED, TicketState.SERVING))) {
-			if (counter.equals(ticket.counter())) {
-				throw new MadoguchiException(Kind.CONFLICT, "counter-busy", counter, ticket.number());
-			}
-		}
+		this.tickets.atCounter(office.id(), counter).ifPresent((ticket) -> {
+			throw new MadoguchiException(Kind.CONFLICT, "counter-busy", counter, ticket.number());
+		});
 	}
 
 	private CounterState set(Office office, String counter, Status status, PauseReason reason, String by) {

@@ -40,8 +40,6 @@ public final class DayOutcome {
 
 	int unscored;
 
-	double counterIdleMinutes;
-
 	double idleForAbsentWeb;
 
 	double openCounterMinutes;

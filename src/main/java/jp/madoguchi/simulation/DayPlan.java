@@ -53,22 +53,19 @@ public final class DayPlan {
 
 	final Map<String, List<double[]>> closedSpans;
 
-	final double dayShock;
-
 	/**
 	 * The mean patience of walk-ins, in minutes (exponential, so also of what is left).
 	 */
 	final double patienceMean;
 
 	private DayPlan(LocalDate day, double open, double close, List<Person> people,
-			Map<String, List<double[]>> closedSpans, double dayShock, double patienceMean) {
+			Map<String, List<double[]>> closedSpans, double patienceMean) {
 		this.patienceMean = patienceMean;
 		this.day = day;
 		this.open = open;
 		this.close = close;
 		this.people = people;
 		this.closedSpans = closedSpans;
-		this.dayShock = dayShock;
 	}
 
 	/** Draws a day. */
@@ -134,7 +131,7 @@ public final class DayPlan {
 			double at = 10 * 60 + counters.nextDouble() * 4.5 * 60;
 			closed.computeIfAbsent(shocked.id(), (k) -> new ArrayList<>()).add(new double[] { at, at + 30 });
 		}
-		return new DayPlan(day, open, close, people, closed, dayShock, patienceMean(scenario));
+		return new DayPlan(day, open, close, people, closed, patienceMean(scenario));
 	}
 
 	/**

@@ -307,7 +307,6 @@ public final class DaySimulator {
 		private void endIdle(String counter) {
 			double[] idle = this.outcome.idleSince.remove(counter);
 			if (idle != null) {
-				this.outcome.counterIdleMinutes += this.now - idle[0];
 				if (idle[1] > 0) {
 					this.outcome.idleForAbsentWeb += this.now - idle[0];
 				}

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock the simulator moves: the engine sees simulated time, nothing waits. */
-public final class SimulatedClock extends Clock {
+/**
+ * A clock that moves only when told: the engine sees simulated time, nothing waits. The
+ * tests' clock is one too.
+ */
+public class SimulatedClock extends Clock {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 

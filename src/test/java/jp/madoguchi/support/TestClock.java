@@ -1,9 +1,7 @@
 package jp.madoguchi.support;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import jp.madoguchi.office.JapaneseHolidays;
+import jp.madoguchi.simulation.SimulatedClock;
 
 /**
  * A clock the tests move by hand, in Asia/Tokyo. Tests that share an application context
@@ -18,16 +17,14 @@ import jp.madoguchi.office.JapaneseHolidays;
  * numbers and lines never mix between tests and the read models only ever see time go
  * forward.
  */
-public final class TestClock extends Clock {
+public final class TestClock extends SimulatedClock {
 
 	public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private static final AtomicReference<LocalDate> lastDay = new AtomicReference<>(LocalDate.of(2027, 1, 4));
 
-	private volatile Instant now;
-
 	public TestClock() {
-		this.now = lastDay.get().atTime(8, 45).atZone(TOKYO).toInstant();
+		set(lastDay.get().atTime(8, 45).atZone(TOKYO).toInstant());
 	}
 
 	/** Moves to 09:00 on the next ordinary weekday (not a holiday, not 12/29-1/3). */
@@ -57,7 +54,7 @@ public final class TestClock extends Clock {
 	}
 
 	public void set(LocalDate day, LocalTime time) {
-		this.now = day.atTime(time).atZone(TOKYO).toInstant();
+		set(day.atTime(time).atZone(TOKYO).toInstant());
 	}
 
 	/** Sets the time of day on the current day. */
@@ -66,26 +63,11 @@ public final class TestClock extends Clock {
 	}
 
 	public LocalDate today() {
-		return LocalDate.ofInstant(this.now, TOKYO);
+		return LocalDate.ofInstant(instant(), TOKYO);
 	}
 
 	public void advance(Duration duration) {
-		this.now = this.now.plus(duration);
-	}
-
-	@Override
-	public ZoneId getZone() {
-		return TOKYO;
-	}
-
-	@Override
-	public Clock withZone(ZoneId zone) {
-		return Clock.fixed(this.now, zone);
-	}
-
-	@Override
-	public Instant instant() {
-		return this.now;
+		set(instant().plus(duration));
 	}
 
 }

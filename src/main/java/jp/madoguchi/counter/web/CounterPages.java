@@ -3,7 +3,6 @@ package jp.madoguchi.counter.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,6 @@ class CounterPages {
 
 	/** How many of the line the terminal lists: the head is what a clerk calls from. */
 	static final int LINE_SHOWN = 50;
-
-	private static final EnumSet<TicketState> AT_COUNTERS = EnumSet.of(TicketState.CALLED, TicketState.SERVING);
 
 	private final OfficeCatalog offices;
 
@@ -208,10 +205,8 @@ class CounterPages {
 		if (!ex.code().equals("illegal-step.call")) {
 			return ex;
 		}
-		return this.queries.inStates(office.id(), AT_COUNTERS)
-			.stream()
-			.filter((t) -> t.number().equalsIgnoreCase(number.strip()))
-			.findFirst()
+		return this.queries.todayByNumber(office.id(), number)
+			.filter((t) -> t.state() == TicketState.CALLED || t.state() == TicketState.SERVING)
 			.map((t) -> new MadoguchiException(Kind.CONFLICT, "counter-lost-race", t.number(), t.counter()))
 			.orElse(ex);
 	}
