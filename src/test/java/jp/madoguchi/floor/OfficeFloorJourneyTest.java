@@ -241,10 +241,9 @@ class OfficeFloorJourneyTest extends BrowserTest {
 
 	@Test
 	void everyFloorScreenInEnglishAndThePortraitDisplay() {
-		for (String number : List.of(kioskTicket("certificates").path("number").asString(),
-				kioskTicket("move-in").path("number").asString(),
-				kioskTicket("health-insurance").path("number").asString())) {
-			assertThat(number).isNotBlank();
+		// a line in three divisions, so that every screen has something to show
+		for (String procedure : List.of("certificates", "move-in", "health-insurance")) {
+			kioskTicket(procedure);
 		}
 		webTicket("child-allowance");
 		counter("3", "call-next");
