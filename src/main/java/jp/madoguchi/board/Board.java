@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.madoguchi.estimate.WaitEstimate;
-import jp.madoguchi.estimate.WaitEstimator;
 import jp.madoguchi.office.LocalizedText;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
@@ -23,6 +22,7 @@ import jp.madoguchi.ticketing.QueueLoad;
 import jp.madoguchi.ticketing.TicketEvent;
 import jp.madoguchi.ticketing.TicketQueries;
 import jp.madoguchi.ticketing.TicketState;
+import jp.madoguchi.ticketing.WaitForecasts;
 import jp.madoguchi.ticketing.WebTicketPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +46,7 @@ public class Board implements QueueLoad {
 
 	private final TicketQueries queries;
 
-	private final WaitEstimator estimator;
+	private final WaitForecasts forecasts;
 
 	private final MessageSource messages;
 
@@ -62,12 +62,12 @@ public class Board implements QueueLoad {
 	// status: it is looked up when first used to break the circle.
 	private final ObjectProvider<WebTicketPolicy> policy;
 
-	Board(OfficeCatalog offices, TicketQueries queries, WaitEstimator estimator, MessageSource messages, Clock clock,
+	Board(OfficeCatalog offices, TicketQueries queries, WaitForecasts forecasts, MessageSource messages, Clock clock,
 			ObjectProvider<WebTicketPolicy> policy, JsonMapper json) {
 		this.json = json;
 		this.offices = offices;
 		this.queries = queries;
-		this.estimator = estimator;
+		this.forecasts = forecasts;
 		this.messages = new PlainMessages(messages);
 		this.clock = clock;
 		this.policy = policy;
@@ -103,6 +103,7 @@ public class Board implements QueueLoad {
 	 * The number of the last event the office's board has applied: what it shows changes
 	 * only when this does (or the minute turns).
 	 */
+	@Override
 	public long lastEvent(String office) {
 		return board(office).seq();
 	}
@@ -158,7 +159,7 @@ public class Board implements QueueLoad {
 			Locale locale) {
 		int waiting = board.count(queue.id(), TicketState.WAITING);
 		int notCheckedIn = board.count(queue.id(), TicketState.ISSUED);
-		WaitEstimate estimate = this.estimator.estimate(office, queue.id(), waiting + notCheckedIn, now);
+		WaitEstimate estimate = this.forecasts.at(office, queue.id(), waiting + notCheckedIn);
 		Optional<String> refusal = this.policy.getObject().queueWebRefusal(office, queue.id());
 		WebTickets web = new WebTickets(refusal.isEmpty(), refusal.orElse(null),
 				refusal.map((code) -> this.messages.getMessage("web-tickets." + code, null, code, locale))

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import jp.madoguchi.office.Office;
 
-/** Estimates how long someone with a number of people ahead will wait in a queue. */
+/** Estimates the wait at every place of a queue's line. */
 public interface WaitEstimator {
 
-	WaitEstimate estimate(Office office, String queue, int peopleAhead, Instant now);
+	LineEstimate estimate(Office office, Line line, Instant now);
 
 }

@@ -54,12 +54,19 @@ public final class DayPlan {
 	final Map<String, List<double[]>> closedSpans;
 
 	/**
+	 * The closings no schedule announces (the shock): the office learns of one when it
+	 * begins, and not when it will end.
+	 */
+	final Map<String, double[]> unannounced;
+
+	/**
 	 * The mean patience of walk-ins, in minutes (exponential, so also of what is left).
 	 */
 	final double patienceMean;
 
 	private DayPlan(LocalDate day, double open, double close, List<Person> people,
-			Map<String, List<double[]>> closedSpans, double patienceMean) {
+			Map<String, List<double[]>> closedSpans, Map<String, double[]> unannounced, double patienceMean) {
+		this.unannounced = unannounced;
 		this.patienceMean = patienceMean;
 		this.day = day;
 		this.open = open;
@@ -125,13 +132,16 @@ public final class DayPlan {
 		people.sort(Comparator.comparingDouble((p) -> p.takeAt));
 		Map<String, List<double[]>> closed = new TreeMap<>();
 		lunchRotation(office, open, close, closed);
+		Map<String, double[]> unannounced = new TreeMap<>();
 		if (scenario.shock()) {
 			List<Counter> all = office.counters();
 			Counter shocked = all.get(counters.nextInt(all.size()));
 			double at = 10 * 60 + counters.nextDouble() * 4.5 * 60;
-			closed.computeIfAbsent(shocked.id(), (k) -> new ArrayList<>()).add(new double[] { at, at + 30 });
+			double[] span = { at, at + 30 };
+			closed.computeIfAbsent(shocked.id(), (k) -> new ArrayList<>()).add(span);
+			unannounced.put(shocked.id(), span);
 		}
-		return new DayPlan(day, open, close, people, closed, patienceMean(scenario));
+		return new DayPlan(day, open, close, people, closed, unannounced, patienceMean(scenario));
 	}
 
 	/**
@@ -196,6 +206,27 @@ public final class DayPlan {
 		}
 		for (double[] span : this.closedSpans.getOrDefault(counter, List.of())) {
 			if (minute >= span[0] && minute < span[1]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a counter is open at a minute as the office can plan it, from now: its
+	 * hours and lunch rotation, and a closing that has begun (unannounced, so not known
+	 * to end).
+	 */
+	boolean isOpenAsPlanned(String counter, double minute, double now) {
+		double[] shock = this.unannounced.get(counter);
+		if (shock != null && now >= shock[0] && now < shock[1]) {
+			return false;
+		}
+		if (minute < this.open) {
+			return false;
+		}
+		for (double[] span : this.closedSpans.getOrDefault(counter, List.of())) {
+			if (span != shock && minute >= span[0] && minute < span[1]) {
 				return false;
 			}
 		}

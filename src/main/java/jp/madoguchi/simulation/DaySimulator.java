@@ -57,6 +57,9 @@ public final class DaySimulator {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
+	private static final java.util.Set<TicketState> IN_LINE = java.util.EnumSet.of(TicketState.WAITING,
+			TicketState.ISSUED, TicketState.ABSENT);
+
 	private final Office office;
 
 	private final TicketService service;
@@ -123,6 +126,8 @@ public final class DaySimulator {
 		private final java.util.Set<String> waking = new java.util.HashSet<>();
 
 		private final Map<String, ArrayDeque<double[]>> calledWaits = new HashMap<>();
+
+		private final Map<String, boolean[]> openByMinute = new HashMap<>();
 
 		private final DayOutcome outcome;
 
@@ -317,11 +322,13 @@ public final class DaySimulator {
 
 		private void look(double tick) {
 			boolean score = Math.round(tick - this.plan.open) % Math.round(SCORE_EVERY) == 0;
+			// the whole office's lines in one query, in line order
+			Map<String, List<Ticket>> lines = new HashMap<>();
+			for (Ticket ticket : DaySimulator.this.queries.inStates(DaySimulator.this.office.id(), IN_LINE)) {
+				lines.computeIfAbsent(ticket.queue(), (q) -> new ArrayList<>()).add(ticket);
+			}
 			for (jp.madoguchi.office.OfficeDefinition.Queue queue : DaySimulator.this.office.queues()) {
-				List<Ticket> line = DaySimulator.this.queries
-					.lineHead(DaySimulator.this.office.id(), List.of(queue.id()), 5000)
-					.first();
-				estimateLine(queue.id(), line, score);
+				estimateLine(queue.id(), lines.getOrDefault(queue.id(), List.of()), score);
 			}
 			this.outcome.openCounterMinutes += openCounters() * NOTICE_EVERY;
 		}
@@ -435,14 +442,35 @@ public final class DaySimulator {
 			int horizon = (int) Math.max(60, this.plan.close + 240 - this.now);
 			double[] counters = new double[horizon];
 			for (Counter counter : DaySimulator.this.office.countersServing(queue)) {
+				if (this.plan.unannounced.containsKey(counter.id())
+						&& !this.plan.isOpenAsPlanned(counter.id(), this.now, this.now)) {
+					// closed without notice: the office does not know when it reopens
+					continue;
+				}
 				double share = 1.0 / counter.queues().size();
+				boolean[] open = plannedByMinute(counter.id());
+				int from = (int) Math.floor(this.now);
 				for (int m = 0; m < horizon; m++) {
-					if (this.plan.isOpen(counter.id(), this.now + m)) {
+					if (from + m >= open.length || open[from + m]) {
 						counters[m] += share;
 					}
 				}
 			}
 			return counters;
+		}
+
+		/**
+		 * Whether a counter is open minute by minute of the day as planned (hours, lunch
+		 * rotation; no shock), worked out once.
+		 */
+		private boolean[] plannedByMinute(String counter) {
+			return this.openByMinute.computeIfAbsent(counter, (id) -> {
+				boolean[] open = new boolean[(int) (this.plan.close + 240 + 60 * 24)];
+				for (int m = 0; m < open.length; m++) {
+					open[m] = this.plan.isOpenAsPlanned(id, m, -1);
+				}
+				return open;
+			});
 		}
 
 		private List<Double> inService(String queue) {

@@ -8,4 +8,10 @@ public interface QueueLoad {
 
 	int peopleInLine(String office, String queue);
 
+	/**
+	 * The number of the last ticket event of the office the read model has applied: the
+	 * lines change only when it does.
+	 */
+	long lastEvent(String office);
+
 }

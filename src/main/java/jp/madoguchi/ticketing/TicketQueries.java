@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.madoguchi.estimate.WaitEstimate;
-import jp.madoguchi.estimate.WaitEstimator;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.shared.MadoguchiException;
@@ -34,7 +33,7 @@ public class TicketQueries {
 
 	private final TicketJournal journal;
 
-	private final WaitEstimator estimator;
+	private final WaitForecasts forecasts;
 
 	private final TransactionTemplate transactions;
 
@@ -43,13 +42,13 @@ public class TicketQueries {
 	// the live line lengths come from the board, which itself reads from here
 	private final ObjectProvider<QueueLoad> load;
 
-	TicketQueries(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, WaitEstimator estimator,
+	TicketQueries(OfficeCatalog offices, TicketRepository tickets, TicketJournal journal, WaitForecasts forecasts,
 			TransactionTemplate transactions, Clock clock, ObjectProvider<QueueLoad> load) {
 		this.load = load;
 		this.offices = offices;
 		this.tickets = tickets;
 		this.journal = journal;
-		this.estimator = estimator;
+		this.forecasts = forecasts;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -89,8 +88,7 @@ public class TicketQueries {
 	private TicketDetails details(Ticket ticket, Integer knownAhead, List<TicketEvent> knownHistory) {
 		Office office = this.offices.get(ticket.office());
 		int ahead = (knownAhead != null) ? knownAhead : aheadOf(ticket);
-		WaitEstimate estimate = isInLine(ticket)
-				? this.estimator.estimate(office, ticket.queue(), ahead, this.clock.instant()) : WaitEstimate.NONE;
+		WaitEstimate estimate = isInLine(ticket) ? this.forecasts.at(office, ticket.queue(), ahead) : WaitEstimate.NONE;
 		return new TicketDetails(ticket, ahead, estimate,
 				(knownHistory != null) ? knownHistory : this.journal.history(ticket.id()));
 	}

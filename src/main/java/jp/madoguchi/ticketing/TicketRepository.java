@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.madoguchi.estimate.Line;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -185,6 +187,31 @@ class TicketRepository {
 	}
 
 	/**
+	 * A queue's line as the estimator sees it: the tickets that will be called, in line
+	 * order (the ones {@link #countAhead} counts).
+	 */
+	List<Line.Place> linePlaces(String office, LocalDate day, String queue) {
+		return this.jdbc
+			.sql("SELECT procedure_id, state, channel FROM ticket WHERE office_id = ? AND business_date = ?"
+					+ " AND queue_id = ? AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL))"
+					+ LINE_ORDER)
+			.params(office, day, queue)
+			.query((rs, row) -> new Line.Place(rs.getString(1), rs.getString(2).equals("WAITING"),
+					rs.getString(3).equals(Channel.WEB.name())))
+			.list();
+	}
+
+	/** When each ticket now at a counter of the queue was called. */
+	List<Instant> calledAtCounters(String office, LocalDate day, String queue) {
+		return this.jdbc
+			.sql("SELECT called_at FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
+					+ " AND state IN ('CALLED', 'SERVING') AND called_at IS NOT NULL")
+			.params(office, day, queue)
+			.query((rs, row) -> instant(rs, "called_at"))
+			.list();
+	}
+
+	/**
 	 * Open tickets of days before {@code day}, and of {@code day} itself if it is over.
 	 */
 	List<Ticket> openTicketsToExpire(String office, LocalDate day, boolean dayIsOver) {
@@ -227,14 +254,14 @@ class TicketRepository {
 	}
 
 	/**
-	 * The service times of the latest tickets served in a queue, oldest first: what the
-	 * office has learned before this instance started.
+	 * The service times of the latest tickets of a procedure served, oldest first: what
+	 * the office has learned before this instance started.
 	 */
-	List<java.time.Duration> recentServiceTimes(String office, String queue, int limit) {
+	List<java.time.Duration> recentServiceTimes(String office, String procedure, int limit) {
 		List<java.time.Duration> newestFirst = this.jdbc
-			.sql("SELECT started_at, finished_at FROM ticket WHERE office_id = ? AND queue_id = ? AND state = 'DONE'"
-					+ " AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
-			.params(office, queue, limit)
+			.sql("SELECT started_at, finished_at FROM ticket WHERE office_id = ? AND procedure_id = ?"
+					+ " AND state = 'DONE' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
+			.params(office, procedure, limit)
 			.query((rs, row) -> java.time.Duration.between(instant(rs, "started_at"), instant(rs, "finished_at")))
 			.list();
 		return newestFirst.reversed();

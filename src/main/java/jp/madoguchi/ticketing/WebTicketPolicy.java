@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
-import jp.madoguchi.estimate.WaitEstimator;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeDefinition.OpeningHours;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
@@ -22,14 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebTicketPolicy {
 
-	private final WaitEstimator estimator;
+	private final WaitForecasts forecasts;
 
 	private final QueueLoad load;
 
 	private final Clock clock;
 
-	WebTicketPolicy(WaitEstimator estimator, QueueLoad load, Clock clock) {
-		this.estimator = estimator;
+	WebTicketPolicy(WaitForecasts forecasts, QueueLoad load, Clock clock) {
+		this.forecasts = forecasts;
 		this.load = load;
 		this.clock = clock;
 	}
@@ -90,7 +89,7 @@ public class WebTicketPolicy {
 			return Optional.of("web-window-over");
 		}
 		int inLine = this.load.peopleInLine(office.id(), queue);
-		int minutes = this.estimator.estimate(office, queue, inLine, now.toInstant()).minutes();
+		int minutes = this.forecasts.at(office, queue, inLine).minutes();
 		Instant closing = today.atTime(hours.close()).atZone(office.zone()).toInstant();
 		if (now.toInstant().plusSeconds(minutes * 60L).isAfter(closing)) {
 			return Optional.of("wait-passes-closing");

@@ -92,6 +92,12 @@ class EstimatorBenchmark {
 			for (Map.Entry<String, String> chart : report.charts().entrySet()) {
 				Files.writeString(out.resolve(chart.getKey()), chart.getValue());
 			}
+			// the weekday's is the one the live application ships
+			// (src/main/resources/estimate/calibration.txt)
+			for (Map.Entry<Scenario, Calibration> calibration : calibrations.entrySet()) {
+				Files.writeString(out.resolve("calibration-" + calibration.getKey().name().toLowerCase() + ".txt"),
+						calibration.getValue().format());
+			}
 		}
 	}
 

@@ -104,6 +104,65 @@ class PredictorsTest {
 			.minutes();
 	}
 
+	@Test
+	void theWholeLineAtOnceAgreesWithEachPlaceAlone() {
+		java.util.Random random = new java.util.Random(7);
+		double[] counters = new double[300];
+		Arrays.fill(counters, 3);
+		Arrays.fill(counters, 30, 90, 1.5);
+		List<Situation.Ahead> line = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			line.add(new Situation.Ahead(3 + random.nextInt(25), random.nextBoolean(), 0.85,
+					random.nextBoolean() ? 0.01 : 0));
+		}
+		Situation whole = new Situation(600, line, List.of(4.0, 11.0), counters, 12, List.of(), Double.NaN, Double.NaN);
+		MadoguchiPredictor predictor = new MadoguchiPredictor(Calibration.fit(pairs()));
+		Prediction[] each = predictor.predictEach(whole);
+		assertThat(each).hasSize(81);
+		for (int k = 0; k <= 80; k++) {
+			Situation alone = new Situation(600, line.subList(0, k), whole.inService(), counters, 12, List.of(),
+					Double.NaN, Double.NaN);
+			Prediction one = predictor.predict(alone);
+			assertThat(each[k].minutes()).as("place %d", k).isCloseTo(one.minutes(), within(1e-9));
+			assertThat(each[k].low()).isCloseTo(one.low(), within(1e-9));
+			assertThat(each[k].high()).isCloseTo(one.high(), within(1e-9));
+		}
+	}
+
+	@Test
+	void aCalibrationIsWrittenAndReadBack() {
+		Calibration fitted = Calibration.fit(pairs());
+		Calibration read = Calibration.parse(fitted.format());
+		for (double central : new double[] { 0, 3, 7, 15, 30, 60, 120, 500 }) {
+			Prediction a = new MadoguchiPredictor(fitted).predictEach(situation(0, 1, 1, 10))[0];
+			assertThat(a.minutes()).isZero();
+			assertThat(read.upperBounds()).hasSize(fitted.upperBounds().length);
+			assertThat(read.q50()[bucket(read, central)]).isCloseTo(fitted.q50()[bucket(fitted, central)],
+					within(1e-4));
+		}
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Calibration.parse("5 0.5 1.0 1.5")))
+			.hasMessageContaining("max");
+	}
+
+	private static int bucket(Calibration calibration, double central) {
+		int b = 0;
+		while (b < calibration.upperBounds().length - 1 && central > calibration.upperBounds()[b]) {
+			b++;
+		}
+		return b;
+	}
+
+	/** Actual waits around 1.2 × the central figure, spread ±30 %. */
+	private static List<double[]> pairs() {
+		java.util.Random random = new java.util.Random(3);
+		List<double[]> pairs = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			double central = random.nextDouble() * 200;
+			pairs.add(new double[] { central, central * 1.2 * (0.7 + 0.6 * random.nextDouble()) });
+		}
+		return pairs;
+	}
+
 	private static Situation situation(int ahead, int counters, double minutes, int horizon) {
 		double[] open = new double[horizon];
 		Arrays.fill(open, counters);

@@ -185,7 +185,7 @@ abstract class TicketLifeTests extends AppTest {
 	private TicketRepository repository;
 
 	@Test
-	void theLatestServiceTimesOfAQueueAreReadBackForTheEstimatorAfterARestart() {
+	void theLatestServiceTimesOfAProcedureAreReadBackForTheEstimatorAfterARestart() {
 		for (int minutes : new int[] { 7, 12 }) {
 			kioskTicket("health-insurance");
 			counter("13", "call-next");
@@ -193,9 +193,10 @@ abstract class TicketLifeTests extends AppTest {
 			this.clock.advance(java.time.Duration.ofMinutes(minutes));
 			counter("13", "done");
 		}
-		java.util.List<java.time.Duration> learned = this.repository.recentServiceTimes(KONAN, "C", 20);
+		java.util.List<java.time.Duration> learned = this.repository.recentServiceTimes(KONAN, "health-insurance", 20);
 		assertThat(learned).endsWith(java.time.Duration.ofMinutes(7), java.time.Duration.ofMinutes(12));
-		assertThat(this.repository.recentServiceTimes(KONAN, "C", 1)).containsExactly(java.time.Duration.ofMinutes(12));
+		assertThat(this.repository.recentServiceTimes(KONAN, "health-insurance", 1))
+			.containsExactly(java.time.Duration.ofMinutes(12));
 	}
 
 }

@@ -3,6 +3,7 @@ package jp.madoguchi.estimate.predict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Madoguchi's own estimate. The work ahead is counted ticket by ticket — each with its
@@ -14,6 +15,9 @@ import java.util.List;
  * work ahead.
  */
 public final class MadoguchiPredictor implements Predictor {
+
+	/** A counter is free for the holder: they are called at once. */
+	private static final Prediction NO_WAIT = new Prediction(0, 0, 0);
 
 	private final Calibration calibration;
 
@@ -28,14 +32,15 @@ public final class MadoguchiPredictor implements Predictor {
 
 	@Override
 	public Prediction predict(Situation s) {
-		double central = central(s);
-		return this.calibration.apply(central);
+		if (s.ahead().size() < freeCounters(s)) {
+			return NO_WAIT;
+		}
+		return this.calibration.apply(central(s));
 	}
 
 	/** The uncalibrated figure: the fluid drain of the expected work ahead. */
 	public static double central(Situation s) {
-		double free = s.countersNow() - s.inService().size();
-		if (s.ahead().size() < free) {
+		if (s.ahead().size() < freeCounters(s)) {
 			return 0;
 		}
 		double work = s.expectedWorkAhead();
@@ -43,6 +48,42 @@ public final class MadoguchiPredictor implements Predictor {
 		// service of work sooner than the whole drain
 		double shared = Math.max(s.countersNow(), 1);
 		return Math.max(0, Predictors.drain(work, s.counters()) - 0.5 * s.meanServiceMinutes() / shared);
+	}
+
+	/**
+	 * Whole counters idle now: a counter shared with another queue, or one serving a
+	 * ticket of another queue, is not a free counter for this one.
+	 */
+	static int freeCounters(Situation s) {
+		return Math.max(0, (int) Math.floor(s.countersNow() - s.inService().size() + 1e-9));
+	}
+
+	/**
+	 * The prediction for every place in the situation's line at once: element {@code k}
+	 * is what {@link #predict} answers for a holder with the first {@code k} tickets of
+	 * {@code s.ahead()} before them, and the last element is for someone joining the end
+	 * of the line now. One pass, so a line of thousands costs little more than one
+	 * estimate.
+	 */
+	public Prediction[] predictEach(Situation s) {
+		int n = s.ahead().size();
+		Prediction[] predictions = new Prediction[n + 1];
+		int free = freeCounters(s);
+		double rate = Math.max(s.countersNow(), 0.5);
+		double halfService = 0.5 * s.meanServiceMinutes() / Math.max(s.countersNow(), 1);
+		double work = 0;
+		for (double elapsed : s.inService()) {
+			work += Predictors.residual(s.meanServiceMinutes(), elapsed);
+		}
+		Predictors.Drain drain = new Predictors.Drain(s.counters());
+		for (int k = 0; k <= n; k++) {
+			predictions[k] = (k < free) ? NO_WAIT
+					: this.calibration.apply(Math.max(0, drain.minutesUntil(work) - halfService));
+			if (k < n) {
+				work += Situation.expectedWork(s.ahead().get(k), work, rate);
+			}
+		}
+		return predictions;
 	}
 
 	/**
@@ -101,6 +142,44 @@ public final class MadoguchiPredictor implements Predictor {
 			int below = (int) Math.floor(position);
 			int above = Math.min(below + 1, sorted.length - 1);
 			return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+		}
+
+		/**
+		 * As text, one bucket a line: the upper bound of the central figure ("max" for
+		 * the last), then the 10th, 50th and 90th percentile ratios.
+		 */
+		public String format() {
+			StringBuilder text = new StringBuilder(
+					"# central figure up to (minutes), then actual ÷ central at the 10th, 50th and 90th percentile\n");
+			for (int b = 0; b < this.upperBounds.length; b++) {
+				String bound = (this.upperBounds[b] == Double.MAX_VALUE) ? "max"
+						: String.format(Locale.ROOT, "%.0f", this.upperBounds[b]);
+				text.append(String.format(Locale.ROOT, "%s %.4f %.4f %.4f%n", bound, this.q10[b], this.q50[b],
+						this.q90[b]));
+			}
+			return text.toString();
+		}
+
+		/** Reads what {@link #format} wrote. */
+		public static Calibration parse(String text) {
+			List<double[]> rows = new ArrayList<>();
+			for (String line : text.lines().map(String::strip).toList()) {
+				if (line.isEmpty() || line.startsWith("#")) {
+					continue;
+				}
+				String[] fields = line.split("\\s+");
+				if (fields.length != 4) {
+					throw new IllegalArgumentException("A calibration line has 4 fields: " + line);
+				}
+				rows.add(new double[] { fields[0].equals("max") ? Double.MAX_VALUE : Double.parseDouble(fields[0]),
+						Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), Double.parseDouble(fields[3]) });
+			}
+			if (rows.isEmpty() || rows.get(rows.size() - 1)[0] != Double.MAX_VALUE) {
+				throw new IllegalArgumentException("A calibration ends with a \"max\" line");
+			}
+			return new Calibration(rows.stream().mapToDouble((r) -> r[0]).toArray(),
+					rows.stream().mapToDouble((r) -> r[1]).toArray(), rows.stream().mapToDouble((r) -> r[2]).toArray(),
+					rows.stream().mapToDouble((r) -> r[3]).toArray());
 		}
 
 		@Override

@@ -87,16 +87,39 @@ public final class Predictors {
 	 * much work (beyond the horizon, at the last minute's rate).
 	 */
 	static double drain(double work, double[] counters) {
-		double done = 0;
-		for (int minute = 0; minute < counters.length; minute++) {
-			double rate = counters[minute];
-			if (done + rate >= work) {
-				return minute + ((rate > 0) ? (work - done) / rate : 0);
-			}
-			done += rate;
+		return new Drain(counters).minutesUntil(work);
+	}
+
+	/**
+	 * {@link #drain} for growing amounts of work, each answered from where the last one
+	 * stopped.
+	 */
+	static final class Drain {
+
+		private final double[] counters;
+
+		private int minute;
+
+		private double done;
+
+		Drain(double[] counters) {
+			this.counters = counters;
 		}
-		double last = (counters.length > 0) ? Math.max(counters[counters.length - 1], 0.5) : 0.5;
-		return counters.length + (work - done) / last;
+
+		/** The minutes until this much work is done; never less work than last time. */
+		double minutesUntil(double work) {
+			while (this.minute < this.counters.length) {
+				double rate = this.counters[this.minute];
+				if (this.done + rate >= work) {
+					return this.minute + ((rate > 0) ? (work - this.done) / rate : 0);
+				}
+				this.done += rate;
+				this.minute++;
+			}
+			double last = (this.counters.length > 0) ? Math.max(this.counters[this.counters.length - 1], 0.5) : 0.5;
+			return this.counters.length + (work - this.done) / last;
+		}
+
 	}
 
 	private static Predictor named(String name, java.util.function.Function<Situation, Prediction> predict) {

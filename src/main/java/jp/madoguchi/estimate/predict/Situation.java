@@ -57,13 +57,21 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inServi
 			work += Predictors.residual(this.meanServiceMinutes, elapsed);
 		}
 		for (Ahead ahead : this.ahead) {
-			double chance = ahead.present() ? 1.0 : ahead.presenceChance();
-			if (ahead.giveUpPerMinute() > 0) {
-				chance *= Math.exp(-ahead.giveUpPerMinute() * work / rate);
-			}
-			work += chance * ahead.serviceMinutes();
+			work += expectedWork(ahead, work, rate);
 		}
 		return work;
+	}
+
+	/**
+	 * The work one ticket ahead adds: its service time by its chance to be served, given
+	 * the work before it and the counters' rate.
+	 */
+	static double expectedWork(Ahead ahead, double workBefore, double rate) {
+		double chance = ahead.present() ? 1.0 : ahead.presenceChance();
+		if (ahead.giveUpPerMinute() > 0) {
+			chance *= Math.exp(-ahead.giveUpPerMinute() * workBefore / rate);
+		}
+		return chance * ahead.serviceMinutes();
 	}
 
 }

@@ -1,0 +1,124 @@
+package jp.madoguchi.estimate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jp.madoguchi.estimate.predict.MadoguchiPredictor;
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
+import jp.madoguchi.estimate.predict.Prediction;
+import jp.madoguchi.estimate.predict.Situation;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeDefinition.Counter;
+import jp.madoguchi.office.OfficeDefinition.Procedure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live estimate: Madoguchi's predictor, the one the simulator measures, on what the
+ * office knows now — each ticket's procedure with its service time learned from the
+ * office's history (its configured minutes while there is little), web holders not yet
+ * here by the share that came lately, people in the office by their chance still to be
+ * waiting, the services under way, and the counters open now. Its calibration (median,
+ * 10th and 90th percentile of the actual wait against the central figure) was fitted on
+ * simulated weekdays and ships in {@code estimate/calibration.txt}.
+ */
+@Component
+class LearnedWaitEstimator implements WaitEstimator {
+
+	/** How far ahead the open counters are assumed to stay as they are, in minutes. */
+	static final int HORIZON = 600;
+
+	static final String CALIBRATION = "estimate/calibration.txt";
+
+	private final ServiceTimes serviceTimes;
+
+	private final HolderBehaviour behaviour;
+
+	private final ObjectProvider<CounterAvailability> counters;
+
+	private final MadoguchiPredictor predictor;
+
+	LearnedWaitEstimator(ServiceTimes serviceTimes, HolderBehaviour behaviour,
+			ObjectProvider<CounterAvailability> counters) {
+		this.serviceTimes = serviceTimes;
+		this.behaviour = behaviour;
+		this.counters = counters;
+		this.predictor = new MadoguchiPredictor(shippedCalibration());
+	}
+
+	static Calibration shippedCalibration() {
+		try (InputStream in = new ClassPathResource(CALIBRATION).getInputStream()) {
+			return Calibration.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The estimate's calibration " + CALIBRATION + " is missing", ex);
+		}
+	}
+
+	@Override
+	public LineEstimate estimate(Office office, Line line, Instant now) {
+		Situation situation = situation(office, line);
+		List<WaitEstimate> places = new ArrayList<>();
+		for (Prediction prediction : this.predictor.predictEach(situation)) {
+			places.add(rounded(prediction));
+		}
+		double perExtraPlace = situation.meanServiceMinutes() / Math.max(situation.countersNow(), 1);
+		return new LineEstimate(places, perExtraPlace);
+	}
+
+	private Situation situation(Office office, Line line) {
+		double presence = this.behaviour.webPresence(office.id());
+		double giveUp = this.behaviour.giveUpPerMinute(office.id());
+		List<Situation.Ahead> ahead = new ArrayList<>(line.places().size());
+		for (Line.Place place : line.places()) {
+			double minutes = minutesOf(office, office.procedure(place.procedure()));
+			ahead.add(new Situation.Ahead(minutes, place.present(), presence, place.web() ? 0 : giveUp));
+		}
+		List<Double> inService = line.inService().stream().map((d) -> d.toMillis() / 60000.0).toList();
+		double[] counters = new double[HORIZON];
+		Arrays.fill(counters, openCounters(office, line.queue()));
+		return new Situation(0, ahead, inService, counters, meanServiceMinutes(office, line.queue()), List.of(),
+				Double.NaN, Double.NaN);
+	}
+
+	private double minutesOf(Office office, Procedure procedure) {
+		return this.serviceTimes.procedureMinutes(office.id(), procedure.id(), procedure.minutes());
+	}
+
+	private double meanServiceMinutes(Office office, String queue) {
+		return office.proceduresOf(queue).stream().mapToDouble((p) -> minutesOf(office, p)).average().orElse(10);
+	}
+
+	/**
+	 * The counters serving the queue that are open now, a counter shared with other
+	 * queues in part. When all of them are away (a break) they are counted as back: the
+	 * line will be served when they return, and no break lasts the day.
+	 */
+	private double openCounters(Office office, String queue) {
+		CounterAvailability availability = this.counters.getIfAvailable();
+		Set<String> away = (availability != null) ? availability.notOpen(office) : Set.of();
+		double open = 0;
+		double all = 0;
+		for (Counter counter : office.countersServing(queue)) {
+			double share = 1.0 / counter.queues().size();
+			all += share;
+			open += away.contains(counter.id()) ? 0 : share;
+		}
+		return (open > 0) ? open : Math.max(all, 1);
+	}
+
+	private static WaitEstimate rounded(Prediction prediction) {
+		return new WaitEstimate((int) Math.round(prediction.minutes()), (int) Math.floor(prediction.low()),
+				(int) Math.ceil(prediction.high()));
+	}
+
+}

@@ -1,0 +1,28 @@
+package jp.madoguchi.estimate;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A queue's line as the estimator needs it: the tickets holding a place, in line order,
+ * and the services under way at its counters.
+ *
+ * @param queue the queue
+ * @param places the tickets in line, first first
+ * @param inService how long each ticket now called to or served at a counter of the queue
+ * has been there
+ */
+public record Line(String queue, List<Place> places, List<Duration> inService) {
+
+	/**
+	 * One ticket in line.
+	 *
+	 * @param procedure its procedure, for its service time
+	 * @param present whether its holder is in the office (checked in, or a paper ticket)
+	 * @param web whether it is a web ticket (a web holder not here may not come; a holder
+	 * in the office may give up)
+	 */
+	public record Place(String procedure, boolean present, boolean web) {
+	}
+
+}

@@ -1,0 +1,126 @@
+package jp.madoguchi.ticketing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jp.madoguchi.estimate.HolderBehaviour;
+import jp.madoguchi.estimate.ServiceTimes;
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeCatalog;
+import jp.madoguchi.office.OfficeDefinition;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Teaches the estimator from the office's own tickets: how long each procedure's service
+ * takes (from the database at start-up, then from each finished service), whether web
+ * holders are here when their turn comes, and how long people in the office wait before
+ * they are called or give up.
+ */
+@Component
+class OfficeLearning {
+
+	private final OfficeCatalog offices;
+
+	private final TicketRepository tickets;
+
+	private final ServiceTimes serviceTimes;
+
+	private final HolderBehaviour behaviour;
+
+	private final Map<UUID, Instant> serviceStarts = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Instant> walkInsWaiting = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Boolean> webTurnsToCome = new ConcurrentHashMap<>();
+
+	OfficeLearning(OfficeCatalog offices, TicketRepository tickets, ServiceTimes serviceTimes,
+			HolderBehaviour behaviour) {
+		this.offices = offices;
+		this.tickets = tickets;
+		this.serviceTimes = serviceTimes;
+		this.behaviour = behaviour;
+	}
+
+	/**
+	 * The estimator starts from the office's own history in the database — the latest
+	 * services of each procedure — rather than from the configured minutes, after a
+	 * restart as on a new instance. A new office has no history and keeps the configured
+	 * minutes.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	void learnFromHistory() {
+		for (Office office : this.offices.all()) {
+			for (OfficeDefinition.Queue queue : office.queues()) {
+				for (OfficeDefinition.Procedure procedure : office.proceduresOf(queue.id())) {
+					for (Duration served : this.tickets.recentServiceTimes(office.id(), procedure.id(),
+							ServiceTimes.WINDOW)) {
+						this.serviceTimes.observe(office.id(), queue.id(), procedure.id(), served);
+					}
+				}
+			}
+		}
+	}
+
+	@EventListener
+	void on(TicketEvent event) {
+		switch (event.kind()) {
+			case ISSUED -> issued(event);
+			case STARTED -> this.serviceStarts.put(event.ticket(), event.at());
+			case DONE -> served(event);
+			case CALLED -> turn(event, true);
+			case PASSED_OVER -> turn(event, false);
+			case CANCELLED -> ended(event, event.from() == TicketState.WAITING);
+			case TRANSFERRED, EXPIRED -> ended(event, false);
+			default -> {
+			}
+		}
+	}
+
+	private void issued(TicketEvent event) {
+		if (event.channel() == Channel.WEB) {
+			this.webTurnsToCome.put(event.ticket(), Boolean.TRUE);
+		}
+		else {
+			this.walkInsWaiting.put(event.ticket(), event.at());
+		}
+	}
+
+	private void served(TicketEvent event) {
+		Instant started = this.serviceStarts.remove(event.ticket());
+		if (started != null) {
+			this.serviceTimes.observe(event.office(), event.queue(), event.procedure(),
+					Duration.between(started, event.at()));
+		}
+	}
+
+	/** A ticket's first turn: called, or a web holder passed over for not being here. */
+	private void turn(TicketEvent event, boolean called) {
+		if (this.webTurnsToCome.remove(event.ticket()) != null) {
+			this.behaviour.observeWebTurn(event.office(), called);
+		}
+		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
+		if (waitingSince != null) {
+			this.behaviour.observeWait(event.office(), minutesBetween(waitingSince, event.at()), false);
+		}
+	}
+
+	private void ended(TicketEvent event, boolean gaveUpWaiting) {
+		this.serviceStarts.remove(event.ticket());
+		this.webTurnsToCome.remove(event.ticket());
+		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
+		if (waitingSince != null && gaveUpWaiting) {
+			this.behaviour.observeWait(event.office(), minutesBetween(waitingSince, event.at()), true);
+		}
+	}
+
+	private static double minutesBetween(Instant from, Instant to) {
+		return Math.max(0, Duration.between(from, to).toMillis() / 60000.0);
+	}
+
+}

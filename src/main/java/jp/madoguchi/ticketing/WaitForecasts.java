@@ -1,0 +1,102 @@
+package jp.madoguchi.ticketing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jp.madoguchi.estimate.Line;
+import jp.madoguchi.estimate.LineEstimate;
+import jp.madoguchi.estimate.WaitEstimate;
+import jp.madoguchi.estimate.WaitEstimator;
+import jp.madoguchi.office.Office;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every estimate the application shows or sends — the ticket page, the office page and
+ * status API, the hall display, the kiosk's ticket, the notices, the web-ticket stop —
+ * comes from here: the estimator's answer for each place of a queue's line, read from the
+ * database once and kept until the line changes or the minute turns.
+ *
+ * <p>
+ * A long line (over {@value #LONG_LINE} tickets) is read again at most every
+ * {@link #LONG_LINE_REFRESH} while it keeps changing: the places that joined meanwhile
+ * are estimated from the end of the line read, so that issuing a ticket costs the same at
+ * any length of line.
+ */
+@Service
+public class WaitForecasts {
+
+	static final int LONG_LINE = 300;
+
+	static final Duration LONG_LINE_REFRESH = Duration.ofSeconds(2);
+
+	private final TicketRepository tickets;
+
+	private final WaitEstimator estimator;
+
+	private final Clock clock;
+
+	// the board (a read model built from ticket events) says when a line has changed
+	private final ObjectProvider<QueueLoad> load;
+
+	private final Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
+
+	WaitForecasts(TicketRepository tickets, WaitEstimator estimator, Clock clock, ObjectProvider<QueueLoad> load) {
+		this.tickets = tickets;
+		this.estimator = estimator;
+		this.clock = clock;
+		this.load = load;
+	}
+
+	/** The estimated wait of a holder with this many tickets ahead in a queue. */
+	public WaitEstimate at(Office office, String queue, int ahead) {
+		return forecast(office, queue).estimate().at(ahead);
+	}
+
+	private Forecast forecast(Office office, String queue) {
+		String key = office.id() + "/" + queue;
+		long seq = this.load.getObject().lastEvent(office.id());
+		Instant now = this.clock.instant();
+		long minute = now.getEpochSecond() / 60;
+		long nanos = System.nanoTime();
+		Forecast known = this.forecasts.get(key);
+		if (known != null && known.isCurrent(seq, minute, nanos)) {
+			return known;
+		}
+		Forecast fresh = new Forecast(seq, minute, nanos,
+				this.estimator.estimate(office, line(office, queue, now), now));
+		this.forecasts.put(key, fresh);
+		return fresh;
+	}
+
+	private Line line(Office office, String queue, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, office.zone());
+		List<Duration> inService = this.tickets.calledAtCounters(office.id(), today, queue)
+			.stream()
+			.map((called) -> Duration.between(called, now))
+			.map((elapsed) -> elapsed.isNegative() ? Duration.ZERO : elapsed)
+			.toList();
+		return new Line(queue, this.tickets.linePlaces(office.id(), today, queue), inService);
+	}
+
+	private record Forecast(long seq, long minute, long readAtNanos, LineEstimate estimate) {
+
+		boolean isCurrent(long seq, long minute, long nanos) {
+			if (minute != this.minute) {
+				return false;
+			}
+			if (seq == this.seq) {
+				return true;
+			}
+			return this.estimate.lineLength() > LONG_LINE && nanos - this.readAtNanos < LONG_LINE_REFRESH.toNanos();
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+package jp.madoguchi.estimate;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.madoguchi.office.Office;
+import jp.madoguchi.office.OfficeDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live estimate on lines of Konan's queue B (転入・転出…, counters 4–8 and half of 9):
+ * what each input of the line changes.
+ */
+class LearnedWaitEstimatorTest {
+
+	private static final Instant NOW = Instant.parse("2031-06-03T01:00:00Z");
+
+	private static Office konan;
+
+	private final ServiceTimes serviceTimes = new ServiceTimes();
+
+	private final HolderBehaviour behaviour = new HolderBehaviour();
+
+	private final Set<String> away = new HashSet<>();
+
+	private final LearnedWaitEstimator estimator = estimator(this.serviceTimes, this.behaviour, this.away);
+
+	@BeforeAll
+	static void readKonan() throws Exception {
+		try (InputStream in = LearnedWaitEstimatorTest.class.getResourceAsStream("/offices/konan.yaml")) {
+			konan = new Office(YAMLMapper.builder().build().readValue(in, OfficeDefinition.class));
+		}
+	}
+
+	@Test
+	void eachTicketCountsWithItsOwnProcedure() {
+		int moveIns = wait(line(20, "move-in", true));
+		int moveOuts = wait(line(20, "move-out", true));
+		// 25 against 10 minutes a service: about two and a half times the wait
+		assertThat((double) moveIns / moveOuts).isBetween(2.0, 3.0);
+	}
+
+	@Test
+	void theWaitGrowsWithThePlaceAndTheRangeHoldsIt() {
+		LineEstimate estimate = this.estimator.estimate(konan, line(30, "move-out", true), NOW);
+		// every counter is busy: even the first in line waits a little
+		assertThat(estimate.at(0).minutes()).isPositive();
+		for (int ahead = 1; ahead <= 40; ahead++) {
+			WaitEstimate at = estimate.at(ahead);
+			assertThat(at.minutes()).as("%d ahead", ahead).isGreaterThanOrEqualTo(estimate.at(ahead - 1).minutes());
+			assertThat(at.low()).isLessThanOrEqualTo(at.minutes());
+			assertThat(at.high()).isGreaterThanOrEqualTo(at.minutes());
+		}
+		// beyond the line read: extrapolated from its end, never a drop
+		assertThat(estimate.at(40).minutes()).isGreaterThan(estimate.at(30).minutes());
+	}
+
+	@Test
+	void webHoldersNotHereCountByTheShareThatCameLately() {
+		int present = wait(line(20, "move-out", true));
+		int notHereYet = wait(line(20, "move-out", false));
+		assertThat(notHereYet).isLessThan(present);
+		for (int i = 0; i < 200; i++) {
+			this.behaviour.observeWebTurn(konan.id(), i % 2 == 0);
+		}
+		assertThat(this.behaviour.webPresence(konan.id())).isBetween(0.5, 0.55);
+		assertThat(wait(line(20, "move-out", false))).isLessThan(notHereYet);
+	}
+
+	@Test
+	void peopleInTheOfficeMayGiveUp() {
+		int patient = wait(line(20, "move-out", true, false));
+		for (int i = 0; i < 50; i++) {
+			this.behaviour.observeWait(konan.id(), 30, i % 5 == 0);
+		}
+		assertThat(this.behaviour.giveUpPerMinute(konan.id())).isGreaterThan(0);
+		assertThat(wait(line(20, "move-out", true, false))).isLessThan(patient);
+	}
+
+	@Test
+	void serviceTimesLearnedFromTheOfficeReplaceTheConfiguredMinutes() {
+		int configured = wait(line(20, "move-out", true));
+		for (int i = 0; i < ServiceTimes.WINDOW; i++) {
+			this.serviceTimes.observe(konan.id(), "B", "move-out", Duration.ofMinutes(20));
+		}
+		// 20 services of 20 minutes and the configured 10 at a weight of 3: 18.7
+		assertThat(this.serviceTimes.procedureMinutes(konan.id(), "move-out", 10)).isBetween(18.6, 18.8);
+		assertThat((double) wait(line(20, "move-out", true)) / configured).isBetween(1.6, 2.1);
+	}
+
+	@Test
+	void countersOnABreakSlowTheLineAndAllAwayCountAsBack() {
+		int open = wait(line(20, "move-out", true));
+		this.away.addAll(List.of("4", "5", "6"));
+		// 2.5 counters instead of 5.5
+		assertThat((double) wait(line(20, "move-out", true)) / open).isBetween(1.8, 2.6);
+		this.away.addAll(List.of("7", "8", "9"));
+		assertThat(wait(line(20, "move-out", true))).isEqualTo(open);
+	}
+
+	@Test
+	void servicesUnderWayAreCountedByWhatIsLeftOfThem() {
+		Line justStarted = new Line("B", places(12, "move-in", true), Collections.nCopies(6, Duration.ofMinutes(1)));
+		Line nearlyDone = new Line("B", places(12, "move-in", true), Collections.nCopies(6, Duration.ofMinutes(20)));
+		assertThat(newcomer(nearlyDone)).isLessThan(newcomer(justStarted));
+	}
+
+	@Test
+	void nobodyWaitsAtAFreeCounter() {
+		assertThat(this.estimator.estimate(konan, new Line("B", places(2, "move-in", true), List.of()), NOW).at(2))
+			.isEqualTo(WaitEstimate.NONE);
+	}
+
+	private int wait(Line line) {
+		return newcomer(line);
+	}
+
+	private int newcomer(Line line) {
+		return this.estimator.estimate(konan, line, NOW).at(line.places().size()).minutes();
+	}
+
+	/** A line of tickets of one procedure, with every counter busy since a minute. */
+	private static Line line(int length, String procedure, boolean present) {
+		return line(length, procedure, present, true);
+	}
+
+	private static Line line(int length, String procedure, boolean present, boolean web) {
+		List<Line.Place> places = new ArrayList<>();
+		for (int i = 0; i < length; i++) {
+			places.add(new Line.Place(procedure, present, web));
+		}
+		return new Line("B", places, Collections.nCopies(6, Duration.ofMinutes(1)));
+	}
+
+	private static List<Line.Place> places(int length, String procedure, boolean present) {
+		return line(length, procedure, present).places();
+	}
+
+	private static LearnedWaitEstimator estimator(ServiceTimes serviceTimes, HolderBehaviour behaviour,
+			Set<String> away) {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("counters", (CounterAvailability) (office) -> away);
+		return new LearnedWaitEstimator(serviceTimes, behaviour, beans.getBeanProvider(CounterAvailability.class));
+	}
+
+}
