@@ -25,11 +25,12 @@ import org.springframework.stereotype.Component;
 /**
  * The live estimate: Madoguchi's predictor, the one the simulator measures, on what the
  * office knows now — each ticket's procedure with its service time learned from the
- * office's history (its configured minutes while there is little), web holders not yet
- * here by the share that came lately, people in the office by their chance still to be
- * waiting, the services under way, and the counters open now. Its calibration (median,
- * 10th and 90th percentile of the actual wait against the central figure) was fitted on
- * simulated weekdays and ships in {@code estimate/calibration.txt}.
+ * office's history (its configured minutes while there is little) and the spread of
+ * service times, web holders not yet here by the share that came lately, people in the
+ * office by their chance still to be waiting, the services under way, and the counters
+ * open now. Its calibration (how far the actual wait falls from the central figure, in
+ * spreads, at the 10th, 50th and 90th percentile) was fitted on simulated weekdays and
+ * ships in {@code estimate/calibration.txt}.
  */
 @Component
 class LearnedWaitEstimator implements WaitEstimator {
@@ -83,11 +84,15 @@ class LearnedWaitEstimator implements WaitEstimator {
 			double minutes = minutesOf(office, office.procedure(place.procedure()));
 			ahead.add(new Situation.Ahead(minutes, place.present(), presence, place.web() ? 0 : giveUp));
 		}
-		List<Double> inService = line.inService().stream().map((d) -> d.toMillis() / 60000.0).toList();
+		List<Situation.InService> inService = line.inService()
+			.stream()
+			.map((busy) -> new Situation.InService(busy.elapsed().toMillis() / 60000.0,
+					minutesOf(office, office.procedure(busy.procedure()))))
+			.toList();
 		double[] counters = new double[HORIZON];
 		Arrays.fill(counters, openCounters(office, line.queue()));
 		return new Situation(0, ahead, inService, counters, meanServiceMinutes(office, line.queue()), List.of(),
-				Double.NaN, Double.NaN);
+				Double.NaN, Double.NaN, this.serviceTimes.serviceCv(office.id(), Situation.DEFAULT_SERVICE_CV));
 	}
 
 	private double minutesOf(Office office, Procedure procedure) {

@@ -9,10 +9,18 @@ import java.util.List;
  *
  * @param queue the queue
  * @param places the tickets in line, first first
- * @param inService how long each ticket now called to or served at a counter of the queue
- * has been there
+ * @param inService each ticket now called to or served at a counter of the queue
  */
-public record Line(String queue, List<Place> places, List<Duration> inService) {
+public record Line(String queue, List<Place> places, List<AtCounter> inService) {
+
+	/**
+	 * A ticket at a counter.
+	 *
+	 * @param procedure its procedure
+	 * @param elapsed how long it has been there
+	 */
+	public record AtCounter(String procedure, Duration elapsed) {
+	}
 
 	/**
 	 * One ticket in line.

@@ -47,6 +47,29 @@ public class ServiceTimes {
 		return (window != null) ? window.blendedMean(configuredMinutes) : configuredMinutes;
 	}
 
+	/**
+	 * The spread of service times (standard deviation ÷ mean), pooled over the procedures
+	 * of an office seen at least {@value #SPREAD_AFTER} times; the default spread before.
+	 */
+	public double serviceCv(String office, double defaultCv) {
+		String prefix = office + "/procedure/";
+		double squares = 0;
+		int count = 0;
+		for (Map.Entry<String, Window> entry : this.windows.entrySet()) {
+			if (entry.getKey().startsWith(prefix)) {
+				double[] spread = entry.getValue().relativeSquares();
+				if (spread[1] >= SPREAD_AFTER) {
+					squares += spread[0];
+					count += (int) spread[1];
+				}
+			}
+		}
+		return (count > 0) ? Math.sqrt(squares / count) : defaultCv;
+	}
+
+	/** Services of a procedure to see before its spread counts. */
+	static final int SPREAD_AFTER = 5;
+
 	private static final class Window {
 
 		private final ArrayDeque<Double> minutes = new ArrayDeque<>();
@@ -59,6 +82,19 @@ public class ServiceTimes {
 			if (this.minutes.size() > WINDOW) {
 				this.sum -= this.minutes.removeFirst();
 			}
+		}
+
+		/** The sum of ((x − mean) ÷ mean)² over the window, and its size. */
+		synchronized double[] relativeSquares() {
+			if (this.minutes.isEmpty() || this.sum <= 0) {
+				return new double[] { 0, 0 };
+			}
+			double mean = this.sum / this.minutes.size();
+			double squares = 0;
+			for (double value : this.minutes) {
+				squares += (value - mean) * (value - mean) / (mean * mean);
+			}
+			return new double[] { squares, this.minutes.size() };
 		}
 
 		synchronized OptionalDouble mean() {

@@ -25,7 +25,7 @@ public final class DayOutcome {
 
 	final long[] estimates;
 
-	/** Pairs (estimate, actual) of each predictor, for calibration. */
+	/** (estimate, actual, low, high) of each predictor, for calibration. */
 	final List<List<double[]>> pairs = new ArrayList<>();
 
 	final Map<String, double[]> idleSince = new HashMap<>();
@@ -83,7 +83,8 @@ public final class DayOutcome {
 				for (int i = 0; i < this.scores.length; i++) {
 					Prediction prediction = observation.predictions[i];
 					this.scores[i].add(prediction, actual, observation.atIssue);
-					this.pairs.get(i).add(new double[] { prediction.minutes(), actual });
+					this.pairs.get(i)
+						.add(new double[] { prediction.minutes(), actual, prediction.low(), prediction.high() });
 				}
 			}
 		}

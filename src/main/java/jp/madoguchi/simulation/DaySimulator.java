@@ -51,7 +51,8 @@ public final class DaySimulator {
 
 	/**
 	 * The "come now" rule: leave when the low end of the estimate (its 10th percentile)
-	 * is at most travel + this margin, so that nine in ten arrive before their turn.
+	 * is at most travel + this margin, so that nine in ten arrive before their turn (the
+	 * default of {@code madoguchi.notify.margin-minutes} in the live application).
 	 */
 	static final double MARGIN = 3;
 
@@ -80,8 +81,12 @@ public final class DaySimulator {
 
 	private final Board board;
 
+	private final double noticeMargin;
+
 	public DaySimulator(Office office, TicketService service, TicketQueries queries, Board board, SimulatedClock clock,
-			EventTap tap, Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver) {
+			EventTap tap, Knowledge knowledge, List<Predictor> predictors, Predictor noticeDriver,
+			double noticeMargin) {
+		this.noticeMargin = noticeMargin;
 		this.board = board;
 		this.office = office;
 		this.service = service;
@@ -100,11 +105,12 @@ public final class DaySimulator {
 
 	/**
 	 * What the office has learned from its own history, the same for every estimator:
-	 * service minutes per procedure, the share of web holders present at their turn, and
-	 * how often walk-ins give up per minute of waiting (cancelled tickets ÷ minutes
-	 * waited).
+	 * service minutes per procedure and the spread of service times, the share of web
+	 * holders present at their turn, and how often walk-ins give up per minute of waiting
+	 * (cancelled tickets ÷ minutes waited).
 	 */
-	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence, double giveUpPerMinute) {
+	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence, double giveUpPerMinute,
+			double serviceCv) {
 
 		double minutesOf(String procedure, double fallback) {
 			return this.serviceMinutes.getOrDefault(procedure, fallback);
@@ -346,7 +352,7 @@ public final class DaySimulator {
 		private void estimateLine(String queue, List<Ticket> line, boolean score) {
 			List<Situation.Ahead> ahead = new ArrayList<>();
 			double[] counters = counters(queue);
-			List<Double> inService = inService(queue);
+			List<Situation.InService> inService = inService(queue);
 			double meanService = meanService(queue);
 			List<Double> recent = recentWaits(queue);
 			double les = lastEnteredServiceWait(queue);
@@ -364,7 +370,7 @@ public final class DaySimulator {
 						// a view, not a copy: the situation is used before the line grows
 						Situation situation = new Situation((int) this.now,
 								Collections.unmodifiableList(ahead.subList(0, ahead.size())), inService, counters,
-								meanService, recent, les, hol);
+								meanService, recent, les, hol, DaySimulator.this.knowledge.serviceCv());
 						if (score || atIssue) {
 							List<double[]> truth = List.copyOf(aheadTruth);
 							this.outcome.observe(holder, this.now, atIssue,
@@ -432,7 +438,7 @@ public final class DaySimulator {
 			// the low end of the range: most holders then arrive before their turn
 			Prediction prediction = DaySimulator.this.noticeDriver.predict(situation);
 			double estimate = prediction.hasRange() ? prediction.low() : prediction.minutes();
-			if (estimate <= holder.person.travelMinutes() + MARGIN) {
+			if (estimate <= holder.person.travelMinutes() + DaySimulator.this.noticeMargin) {
 				holder.leftAt = this.now;
 				at(this.now + holder.person.travelMinutes() + holder.person.lateness(), () -> arrive(holder));
 			}
@@ -473,14 +479,18 @@ public final class DaySimulator {
 			});
 		}
 
-		private List<Double> inService(String queue) {
-			List<Double> elapsed = new ArrayList<>();
+		private List<Situation.InService> inService(String queue) {
+			List<Situation.InService> atCounters = new ArrayList<>();
+			double mean = meanService(queue);
 			for (Busy b : this.busy.values()) {
 				if (b.queue.equals(queue)) {
-					elapsed.add(this.now - b.since);
+					Holder served = this.holders.get(b.ticket);
+					double minutes = (served != null)
+							? DaySimulator.this.knowledge.minutesOf(served.person.procedure().id(), mean) : mean;
+					atCounters.add(new Situation.InService(this.now - b.since, minutes));
 				}
 			}
-			return elapsed;
+			return atCounters;
 		}
 
 		private double meanService(String queue) {

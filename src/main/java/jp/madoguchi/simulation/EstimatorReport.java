@@ -20,9 +20,12 @@ public final class EstimatorReport {
 
 	private final String office;
 
+	private final double noticeMargin;
+
 	private final Map<Scenario, List<DayOutcome>> results = new LinkedHashMap<>();
 
-	public EstimatorReport(double webShare, int days, long seed, String office) {
+	public EstimatorReport(double webShare, int days, long seed, String office, double noticeMargin) {
+		this.noticeMargin = noticeMargin;
 		this.webShare = webShare;
 		this.days = days;
 		this.seed = seed;
@@ -36,8 +39,10 @@ public final class EstimatorReport {
 	public String markdown() {
 		StringBuilder md = new StringBuilder();
 		md.append("# Wait estimators on simulated days\n\n");
-		md.append(String.format(Locale.ROOT, "%d days per scenario from seed %d, web share %.0f %%, office %s.%n%n",
-				this.days, this.seed, this.webShare * 100, this.office));
+		md.append(String.format(Locale.ROOT,
+				"%d days per scenario from seed %d, web share %.0f %%, office %s; web holders leave when the low"
+						+ " end of Madoguchi's estimate is at most their travel time + %.0f min.%n%n",
+				this.days, this.seed, this.webShare * 100, this.office, this.noticeMargin));
 		for (Map.Entry<Scenario, List<DayOutcome>> entry : this.results.entrySet()) {
 			md.append("## ").append(entry.getKey()).append("\n\n");
 			estimators(md, entry.getValue());

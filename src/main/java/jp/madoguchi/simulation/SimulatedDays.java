@@ -11,6 +11,7 @@ import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Predictor;
+import jp.madoguchi.estimate.predict.Situation;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
 import jp.madoguchi.ticketing.TicketQueries;
@@ -41,6 +42,8 @@ public final class SimulatedDays {
 
 	private final JdbcClient jdbc;
 
+	private double noticeMargin = DaySimulator.MARGIN;
+
 	private LocalDate cursor = LocalDate.of(2031, 1, 1);
 
 	public SimulatedDays(Office office, TicketService service, TicketQueries queries, Board board, SimulatedClock clock,
@@ -66,10 +69,11 @@ public final class SimulatedDays {
 		for (int d = 0; d < days; d++) {
 			DayOutcome outcome = day(scenario, firstSeed + d, webShare, configured, List.of(driver), driver);
 			for (Map.Entry<String, List<Double>> entry : outcome.served.entrySet()) {
-				double[] sum = served.computeIfAbsent(entry.getKey(), (k) -> new double[2]);
+				double[] sum = served.computeIfAbsent(entry.getKey(), (k) -> new double[3]);
 				entry.getValue().forEach((minutes) -> {
 					sum[0] += minutes;
 					sum[1]++;
+					sum[2] += minutes * minutes;
 				});
 			}
 			for (int[] turn : outcome.webTurns) {
@@ -80,24 +84,43 @@ public final class SimulatedDays {
 			gaveUp += outcome.walkInsWhoGaveUp;
 		}
 		Map<String, Double> minutes = new HashMap<>(configured.serviceMinutes());
+		double[] spread = new double[2];
 		served.forEach((procedure, sum) -> {
 			if (sum[1] >= 20) {
-				minutes.put(procedure, sum[0] / sum[1]);
+				double mean = sum[0] / sum[1];
+				minutes.put(procedure, mean);
+				// the squared spread relative to the mean, pooled over the procedures
+				spread[0] += sum[2] / (mean * mean) - sum[1];
+				spread[1] += sum[1];
 			}
 		});
+		double serviceCv = (spread[1] > 0) ? Math.sqrt(Math.max(0, spread[0] / spread[1]))
+				: Situation.DEFAULT_SERVICE_CV;
 		return new DaySimulator.Knowledge(minutes, (turns > 0) ? (double) present / turns : 0.85,
-				(waited > 0) ? gaveUp / waited : 0);
+				(waited > 0) ? gaveUp / waited : 0, serviceCv);
 	}
 
-	/** Fits Madoguchi's calibration on the central figure of days like these. */
+	/**
+	 * Fits Madoguchi's calibration on the central figure of days like these. The notices
+	 * change who is in the office, so the second half of the days is run with the notices
+	 * driven by the calibration fitted on the first.
+	 */
 	public Calibration calibrate(Scenario scenario, long firstSeed, int days, double webShare,
 			DaySimulator.Knowledge knowledge, Predictor central) {
-		Predictor driver = new MadoguchiPredictor(Calibration.none());
-		List<double[]> pairs = new ArrayList<>();
+		List<double[]> rows = new ArrayList<>();
+		Calibration calibration = Calibration.none();
 		for (int d = 0; d < days; d++) {
-			pairs.addAll(day(scenario, firstSeed + d, webShare, knowledge, List.of(central), driver).pairs.get(0));
+			if (d == days / 2 && d > 0) {
+				calibration = Calibration.fit(rows);
+			}
+			Predictor driver = new MadoguchiPredictor(calibration);
+			for (double[] pair : day(scenario, firstSeed + d, webShare, knowledge, List.of(central), driver).pairs
+				.get(0)) {
+				// the central predictor gives its spread as a range of one on either side
+				rows.add(new double[] { pair[0], (pair[3] - pair[2]) / 2, pair[1] });
+			}
 		}
-		return Calibration.fit(pairs);
+		return Calibration.fit(rows);
 	}
 
 	/** Runs the scored days. */
@@ -112,12 +135,24 @@ public final class SimulatedDays {
 		return outcomes;
 	}
 
+	/**
+	 * The "come now" margin: a web holder leaves when the low end of the estimate is at
+	 * most their travel time plus this many minutes.
+	 */
+	public void setNoticeMargin(double minutes) {
+		this.noticeMargin = minutes;
+	}
+
+	public double noticeMargin() {
+		return this.noticeMargin;
+	}
+
 	private DayOutcome day(Scenario scenario, long seed, double webShare, DaySimulator.Knowledge knowledge,
 			List<Predictor> predictors, Predictor noticeDriver) {
 		LocalDate day = nextDay(scenario);
 		DayPlan plan = DayPlan.draw(this.office, day, scenario, seed, webShare);
 		DayOutcome outcome = new DaySimulator(this.office, this.service, this.queries, this.board, this.clock, this.tap,
-				knowledge, predictors, noticeDriver)
+				knowledge, predictors, noticeDriver, this.noticeMargin)
 			.run(plan);
 		clear();
 		return outcome;
@@ -148,7 +183,7 @@ public final class SimulatedDays {
 			.toList()) {
 			minutes.put(procedure.id(), (double) procedure.minutes());
 		}
-		return new DaySimulator.Knowledge(minutes, 0.85, 0);
+		return new DaySimulator.Knowledge(minutes, 0.85, 0, Situation.DEFAULT_SERVICE_CV);
 	}
 
 }

@@ -201,13 +201,15 @@ class TicketRepository {
 			.list();
 	}
 
-	/** When each ticket now at a counter of the queue was called. */
-	List<Instant> calledAtCounters(String office, LocalDate day, String queue) {
+	/**
+	 * The procedure of each ticket now at a counter of the queue, and when it was called.
+	 */
+	List<Map.Entry<String, Instant>> calledAtCounters(String office, LocalDate day, String queue) {
 		return this.jdbc
-			.sql("SELECT called_at FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
-					+ " AND state IN ('CALLED', 'SERVING') AND called_at IS NOT NULL")
+			.sql("SELECT procedure_id, called_at FROM ticket WHERE office_id = ? AND business_date = ?"
+					+ " AND queue_id = ? AND state IN ('CALLED', 'SERVING') AND called_at IS NOT NULL")
 			.params(office, day, queue)
-			.query((rs, row) -> instant(rs, "called_at"))
+			.query((rs, row) -> Map.entry(rs.getString(1), instant(rs, "called_at")))
 			.list();
 	}
 

@@ -77,12 +77,16 @@ public class WaitForecasts {
 
 	private Line line(Office office, String queue, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, office.zone());
-		List<Duration> inService = this.tickets.calledAtCounters(office.id(), today, queue)
+		List<Line.AtCounter> inService = this.tickets.calledAtCounters(office.id(), today, queue)
 			.stream()
-			.map((called) -> Duration.between(called, now))
-			.map((elapsed) -> elapsed.isNegative() ? Duration.ZERO : elapsed)
+			.map((called) -> new Line.AtCounter(called.getKey(), elapsedSince(called.getValue(), now)))
 			.toList();
 		return new Line(queue, this.tickets.linePlaces(office.id(), today, queue), inService);
+	}
+
+	private static Duration elapsedSince(Instant from, Instant now) {
+		Duration elapsed = Duration.between(from, now);
+		return elapsed.isNegative() ? Duration.ZERO : elapsed;
 	}
 
 	private record Forecast(long seq, long minute, long readAtNanos, LineEstimate estimate) {

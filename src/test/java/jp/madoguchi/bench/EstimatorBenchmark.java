@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <pre>
  * ./mvnw test -Dtest=EstimatorBenchmark -Dsim.days=200 -Dsim.seed=1 -Dsim.scenario=all \
- *     -Dsim.web=0.3 -Dsim.office=classpath:offices/konan.yaml
+ *     -Dsim.web=0.3 -Dsim.office=classpath:offices/konan.yaml [-Dsim.trainingDays=20 -Dsim.noticeMargin=3]
  * </pre>
  *
  * Calibration and the office's learned service times come from training days on seeds of
@@ -59,12 +59,16 @@ class EstimatorBenchmark {
 		double web = Double.parseDouble(System.getProperty("sim.web", "0.3"));
 		int trainingDays = Integer.getInteger("sim.trainingDays", 20);
 		String office = System.getProperty("sim.office", "classpath:offices/konan.yaml");
+		String noticeMargin = System.getProperty("sim.noticeMargin");
 		List<Scenario> scenarios = scenarios(System.getProperty("sim.scenario", "all"));
 		try (ConfigurableApplicationContext app = start(office)) {
 			SimulatedDays simulated = new SimulatedDays(app.getBean(OfficeCatalog.class).all().iterator().next(),
 					app.getBean(TicketService.class), app.getBean(TicketQueries.class), app.getBean(Board.class),
 					app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
-			EstimatorReport report = new EstimatorReport(web, days, seed, office);
+			if (noticeMargin != null) {
+				simulated.setNoticeMargin(Double.parseDouble(noticeMargin));
+			}
+			EstimatorReport report = new EstimatorReport(web, days, seed, office, simulated.noticeMargin());
 			Map<Scenario, DaySimulator.Knowledge> knowledge = new EnumMap<>(Scenario.class);
 			Map<Scenario, Calibration> calibrations = new EnumMap<>(Scenario.class);
 			for (Scenario scenario : scenarios) {
@@ -101,7 +105,10 @@ class EstimatorBenchmark {
 		}
 	}
 
-	/** The uncalibrated Madoguchi figure, which its calibration is fitted on. */
+	/**
+	 * The uncalibrated Madoguchi figure and its spread, which its calibration is fitted
+	 * on.
+	 */
 	private static Predictor central() {
 		return new Predictor() {
 
@@ -112,7 +119,10 @@ class EstimatorBenchmark {
 
 			@Override
 			public Prediction predict(Situation situation) {
-				return Prediction.of(MadoguchiPredictor.central(situation));
+				// the range carries the spread: one on either side
+				MadoguchiPredictor.Figure figure = MadoguchiPredictor.figure(situation);
+				return new Prediction(figure.central(), figure.central() - figure.spread(),
+						figure.central() + figure.spread());
 			}
 
 		};

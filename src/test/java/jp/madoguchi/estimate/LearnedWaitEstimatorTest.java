@@ -112,8 +112,8 @@ class LearnedWaitEstimatorTest {
 
 	@Test
 	void servicesUnderWayAreCountedByWhatIsLeftOfThem() {
-		Line justStarted = new Line("B", places(12, "move-in", true), Collections.nCopies(6, Duration.ofMinutes(1)));
-		Line nearlyDone = new Line("B", places(12, "move-in", true), Collections.nCopies(6, Duration.ofMinutes(20)));
+		Line justStarted = new Line("B", places(12, "move-in", true), busy("move-in", 1));
+		Line nearlyDone = new Line("B", places(12, "move-in", true), busy("move-in", 20));
 		assertThat(newcomer(nearlyDone)).isLessThan(newcomer(justStarted));
 	}
 
@@ -131,7 +131,10 @@ class LearnedWaitEstimatorTest {
 		return this.estimator.estimate(konan, line, NOW).at(line.places().size()).minutes();
 	}
 
-	/** A line of tickets of one procedure, with every counter busy since a minute. */
+	/**
+	 * A line of tickets of one procedure, with every counter busy with one more since a
+	 * minute.
+	 */
 	private static Line line(int length, String procedure, boolean present) {
 		return line(length, procedure, present, true);
 	}
@@ -141,7 +144,12 @@ class LearnedWaitEstimatorTest {
 		for (int i = 0; i < length; i++) {
 			places.add(new Line.Place(procedure, present, web));
 		}
-		return new Line("B", places, Collections.nCopies(6, Duration.ofMinutes(1)));
+		return new Line("B", places, busy(procedure, 1));
+	}
+
+	/** Six tickets of a procedure at the counters, there for this many minutes. */
+	private static List<Line.AtCounter> busy(String procedure, int minutes) {
+		return Collections.nCopies(6, new Line.AtCounter(procedure, Duration.ofMinutes(minutes)));
 	}
 
 	private static List<Line.Place> places(int length, String procedure, boolean present) {

@@ -39,7 +39,7 @@ class PredictorsTest {
 		double[] counters = new double[240];
 		Arrays.fill(counters, 2);
 		Arrays.fill(counters, 0, 60, 1);
-		Situation lunch = new Situation(690, aheadOf(10, 12), List.of(0.0, 0.0), counters, 12, List.of(), Double.NaN,
+		Situation lunch = new Situation(690, aheadOf(10, 12), justStarted(2, 12), counters, 12, List.of(), Double.NaN,
 				Double.NaN);
 		// 11 services of 12 minutes = 132 minutes of work: 60 done in the first hour, the
 		// other 72 by two counters in 36 minutes
@@ -55,7 +55,7 @@ class PredictorsTest {
 				assertThat(predictor.predict(free).minutes()).as(predictor.name()).isZero();
 			}
 		}
-		assertThat(MadoguchiPredictor.central(free)).isZero();
+		assertThat(MadoguchiPredictor.figure(free).central()).isZero();
 	}
 
 	@Test
@@ -79,19 +79,44 @@ class PredictorsTest {
 	}
 
 	@Test
-	void theCalibrationLearnsTheMedianAndTheRangeOfTheRatios() {
-		List<double[]> pairs = new ArrayList<>();
+	void theCalibrationLearnsTheMedianAndTheRangeInSpreads() {
+		List<double[]> rows = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
-			// actual waits are 0.8 to 1.6 times the central figure of 30 minutes
-			pairs.add(new double[] { 30, 31 * (0.8 + 0.8 * i / 999.0) - 1 });
+			// actual waits run from 1 spread under the central figure of 30 minutes to 3
+			// over
+			rows.add(new double[] { 30, 5, 30 + 5 * (-1 + 4 * i / 999.0) });
 		}
-		Calibration calibration = Calibration.fit(pairs);
-		Prediction prediction = new MadoguchiPredictor(calibration).predict(situation(5, 1, 6, 120));
-		double central = MadoguchiPredictor.central(situation(5, 1, 6, 120));
-		assertThat(central).isBetween(20.0, 40.0);
-		assertThat(prediction.low()).isLessThan(prediction.minutes());
-		assertThat(prediction.high()).isGreaterThan(prediction.minutes());
-		assertThat(prediction.minutes()).isCloseTo((central + 1) * 1.2 - 1, within(0.5));
+		Calibration calibration = Calibration.fit(rows);
+		Situation five = situation(5, 1, 6, 120);
+		MadoguchiPredictor.Figure figure = MadoguchiPredictor.figure(five);
+		assertThat(figure.central()).isBetween(20.0, 40.0);
+		assertThat(figure.spread()).isGreaterThan(1);
+		Prediction prediction = new MadoguchiPredictor(calibration).predict(five);
+		// the median wait is 35 for a central 30: (35 + 1) ÷ (30 + 1); around it the
+		// waits spread 2 spreads either way, so the 10th and 90th percentiles are 1.6 off
+		double estimate = (figure.central() + 1) * 36 / 31 - 1;
+		assertThat(prediction.minutes()).isCloseTo(estimate, within(0.05));
+		assertThat(prediction.low()).isCloseTo(estimate - 1.6 * figure.spread(), within(0.05));
+		assertThat(prediction.high()).isCloseTo(estimate + 1.6 * figure.spread(), within(0.05));
+	}
+
+	@Test
+	void theSpreadGrowsWithWhatIsUncertainAhead() {
+		double[] counters = new double[300];
+		Arrays.fill(counters, 2);
+		List<Situation.Ahead> here = new ArrayList<>();
+		List<Situation.Ahead> maybe = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			here.add(new Situation.Ahead(12, true, 0.8));
+			maybe.add(new Situation.Ahead(15, false, 0.8));
+		}
+		// the same expected work (10 × 12 = 10 × 0.8 × 15), but not the same certainty
+		MadoguchiPredictor.Figure certain = MadoguchiPredictor
+			.figure(new Situation(600, here, justStarted(2, 12), counters, 12, List.of(), Double.NaN, Double.NaN));
+		MadoguchiPredictor.Figure uncertain = MadoguchiPredictor
+			.figure(new Situation(600, maybe, justStarted(2, 12), counters, 12, List.of(), Double.NaN, Double.NaN));
+		assertThat(uncertain.central()).isCloseTo(certain.central(), within(0.01));
+		assertThat(uncertain.spread()).isGreaterThan(certain.spread());
 	}
 
 	private static double predict(String name, Situation situation) {
@@ -105,6 +130,22 @@ class PredictorsTest {
 	}
 
 	@Test
+	void whatIsLeftOfAServiceFollowsItsAge() {
+		// nothing done yet: the whole mean is left
+		assertThat(Predictors.residual(10, 0, 0.6)).isCloseTo(10, within(1e-9));
+		// a little done: a little less left; long past the mean: right-skewed times
+		// leave more than nothing
+		assertThat(Predictors.residual(10, 3, 0.6)).isBetween(7.0, 10.0);
+		assertThat(Predictors.residual(10, 20, 0.6)).isBetween(1.0, 20.0);
+		// without spread, exactly the rest of the mean
+		assertThat(Predictors.residual(10, 4, 0.01)).isCloseTo(6, within(0.1));
+		// the normal tail the formula rests on
+		assertThat(Predictors.upperTail(0)).isCloseTo(0.5, within(1e-6));
+		assertThat(Predictors.upperTail(1.2816)).isCloseTo(0.1, within(1e-4));
+		assertThat(Predictors.upperTail(-1.2816)).isCloseTo(0.9, within(1e-4));
+	}
+
+	@Test
 	void theWholeLineAtOnceAgreesWithEachPlaceAlone() {
 		java.util.Random random = new java.util.Random(7);
 		double[] counters = new double[300];
@@ -115,7 +156,9 @@ class PredictorsTest {
 			line.add(new Situation.Ahead(3 + random.nextInt(25), random.nextBoolean(), 0.85,
 					random.nextBoolean() ? 0.01 : 0));
 		}
-		Situation whole = new Situation(600, line, List.of(4.0, 11.0), counters, 12, List.of(), Double.NaN, Double.NaN);
+		Situation whole = new Situation(600, line,
+				List.of(new Situation.InService(4, 12), new Situation.InService(11, 12)), counters, 12, List.of(),
+				Double.NaN, Double.NaN);
 		MadoguchiPredictor predictor = new MadoguchiPredictor(Calibration.fit(pairs()));
 		Prediction[] each = predictor.predictEach(whole);
 		assertThat(each).hasSize(81);
@@ -137,8 +180,8 @@ class PredictorsTest {
 			Prediction a = new MadoguchiPredictor(fitted).predictEach(situation(0, 1, 1, 10))[0];
 			assertThat(a.minutes()).isZero();
 			assertThat(read.upperBounds()).hasSize(fitted.upperBounds().length);
-			assertThat(read.q50()[bucket(read, central)]).isCloseTo(fitted.q50()[bucket(fitted, central)],
-					within(1e-4));
+			assertThat(read.medianRatio()[bucket(read, central)])
+				.isCloseTo(fitted.medianRatio()[bucket(fitted, central)], within(1e-4));
 		}
 		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Calibration.parse("5 0.5 1.0 1.5")))
 			.hasMessageContaining("max");
@@ -152,24 +195,27 @@ class PredictorsTest {
 		return b;
 	}
 
-	/** Actual waits around 1.2 × the central figure, spread ±30 %. */
+	/** Actual waits around the central figure, skewed late, by a spread of a fifth. */
 	private static List<double[]> pairs() {
 		java.util.Random random = new java.util.Random(3);
-		List<double[]> pairs = new ArrayList<>();
+		List<double[]> rows = new ArrayList<>();
 		for (int i = 0; i < 5000; i++) {
 			double central = random.nextDouble() * 200;
-			pairs.add(new double[] { central, central * 1.2 * (0.7 + 0.6 * random.nextDouble()) });
+			double spread = central / 5 + 1;
+			rows.add(new double[] { central, spread, central + spread * (random.nextDouble() * 3 - 1) });
 		}
-		return pairs;
+		return rows;
+	}
+
+	/** Services of this many minutes, just begun. */
+	private static List<Situation.InService> justStarted(int count, double minutes) {
+		return java.util.Collections.nCopies(count, new Situation.InService(0, minutes));
 	}
 
 	private static Situation situation(int ahead, int counters, double minutes, int horizon) {
 		double[] open = new double[horizon];
 		Arrays.fill(open, counters);
-		List<Double> inService = new ArrayList<>();
-		for (int c = 0; c < Math.min(counters, ahead); c++) {
-			inService.add(0.0);
-		}
+		List<Situation.InService> inService = justStarted(Math.min(counters, ahead), minutes);
 		return new Situation(600, aheadOf(ahead, minutes), inService, open, minutes, List.of(), Double.NaN, Double.NaN);
 	}
 

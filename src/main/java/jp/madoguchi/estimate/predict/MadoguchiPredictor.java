@@ -7,12 +7,14 @@ import java.util.Locale;
 
 /**
  * Madoguchi's own estimate. The work ahead is counted ticket by ticket — each with its
- * procedure's learned service time, web holders not yet here by their chance to come, the
- * services under way by what is likely left of them — and drained by the counters the
- * schedule will have open (lunch rotation, a counter closing). A calibration learned from
- * simulated days turns that central figure into the median of the actual waits and gives
- * the 10th and 90th percentiles: waits are right-skewed, and the range widens with the
- * work ahead.
+ * procedure's learned service time, web holders not yet here by their chance to come,
+ * people in the office by their chance not to give up first, the services under way by
+ * what is likely left of them — and drained by the counters the schedule will have open
+ * (lunch rotation, a counter closing). Alongside that central figure goes its spread: the
+ * standard deviation of the same work (service times vary, a web holder comes or not),
+ * drained alike. A calibration learned from simulated days turns the central figure into
+ * the median of the actual wait, and the spread into its 10th and 90th percentiles, so
+ * the range is narrow when the line ahead is certain and wide when it is not.
  */
 public final class MadoguchiPredictor implements Predictor {
 
@@ -35,19 +37,16 @@ public final class MadoguchiPredictor implements Predictor {
 		if (s.ahead().size() < freeCounters(s)) {
 			return NO_WAIT;
 		}
-		return this.calibration.apply(central(s));
+		Figure figure = figure(s);
+		return this.calibration.apply(figure.central(), figure.spread());
 	}
 
-	/** The uncalibrated figure: the fluid drain of the expected work ahead. */
-	public static double central(Situation s) {
-		if (s.ahead().size() < freeCounters(s)) {
-			return 0;
-		}
-		double work = s.expectedWorkAhead();
-		// the holder is called when the last counter before them frees: on average half a
-		// service of work sooner than the whole drain
-		double shared = Math.max(s.countersNow(), 1);
-		return Math.max(0, Predictors.drain(work, s.counters()) - 0.5 * s.meanServiceMinutes() / shared);
+	/**
+	 * The uncalibrated figure: the fluid drain of the expected work ahead, with the
+	 * spread of that work in minutes of wait.
+	 */
+	public static Figure figure(Situation s) {
+		return figures(s)[s.ahead().size()];
 	}
 
 	/**
@@ -66,75 +65,118 @@ public final class MadoguchiPredictor implements Predictor {
 	 * estimate.
 	 */
 	public Prediction[] predictEach(Situation s) {
-		int n = s.ahead().size();
-		Prediction[] predictions = new Prediction[n + 1];
+		Figure[] figures = figures(s);
+		Prediction[] predictions = new Prediction[figures.length];
 		int free = freeCounters(s);
-		double rate = Math.max(s.countersNow(), 0.5);
-		double halfService = 0.5 * s.meanServiceMinutes() / Math.max(s.countersNow(), 1);
-		double work = 0;
-		for (double elapsed : s.inService()) {
-			work += Predictors.residual(s.meanServiceMinutes(), elapsed);
-		}
-		Predictors.Drain drain = new Predictors.Drain(s.counters());
-		for (int k = 0; k <= n; k++) {
-			predictions[k] = (k < free) ? NO_WAIT
-					: this.calibration.apply(Math.max(0, drain.minutesUntil(work) - halfService));
-			if (k < n) {
-				work += Situation.expectedWork(s.ahead().get(k), work, rate);
-			}
+		for (int k = 0; k < figures.length; k++) {
+			predictions[k] = (k < free) ? NO_WAIT : this.calibration.apply(figures[k].central(), figures[k].spread());
 		}
 		return predictions;
 	}
 
-	/**
-	 * Actual wait ÷ central figure, in buckets of the central figure: its 10th, 50th and
-	 * 90th percentiles, learned from simulated days on seeds of their own.
-	 */
-	public record Calibration(double[] upperBounds, double[] q10, double[] q50, double[] q90) {
+	/** The figures for every place of the line, in one pass. */
+	private static Figure[] figures(Situation s) {
+		int n = s.ahead().size();
+		Figure[] figures = new Figure[n + 1];
+		int free = freeCounters(s);
+		double rate = Math.max(s.countersNow(), 0.5);
+		double halfService = 0.5 * s.meanServiceMinutes() / Math.max(s.countersNow(), 1);
+		double cv2 = s.serviceCv() * s.serviceCv();
+		double work = 0;
+		double variance = 0;
+		for (Situation.InService busy : s.inService()) {
+			double left = busy.residual(s.serviceCv());
+			work += left;
+			variance += cv2 * left * left;
+		}
+		Predictors.Drain drain = new Predictors.Drain(s.counters());
+		for (int k = 0; k <= n; k++) {
+			if (k < free) {
+				figures[k] = Figure.NONE;
+			}
+			else {
+				double drained = drain.minutesUntil(work);
+				// the holder is called when the last counter before them frees: on
+				// average
+				// half a service of work sooner than the whole drain
+				double central = Math.max(0, drained - halfService);
+				double effectiveRate = (drained > 0) ? work / drained : rate;
+				figures[k] = new Figure(central, Math.sqrt(variance) / Math.max(effectiveRate, 0.5) + 1);
+			}
+			if (k < n) {
+				Situation.Ahead ahead = s.ahead().get(k);
+				double p = Situation.chanceToBeServed(ahead, work, rate);
+				double m = ahead.serviceMinutes();
+				work += p * m;
+				variance += p * m * m * (1 + cv2) - p * p * m * m;
+			}
+		}
+		return figures;
+	}
 
-		/** No learning yet: the central figure as it is, with a ±50 % range. */
+	/**
+	 * The central figure of a wait and its spread (about one standard deviation), in
+	 * minutes, before calibration.
+	 */
+	public record Figure(double central, double spread) {
+
+		static final Figure NONE = new Figure(0, 1);
+
+	}
+
+	/**
+	 * What the central figure and its spread mean, learned from simulated days on seeds
+	 * of their own, in buckets of the central figure: the median ratio of the actual wait
+	 * to the central figure (both plus a minute), which gives the estimate, and the 10th
+	 * and 90th percentiles of how far the actual wait falls from that estimate, in
+	 * spreads, which give the range.
+	 */
+	public record Calibration(double[] upperBounds, double[] medianRatio, double[] low, double[] high) {
+
+		/** No learning yet: the central figure, with the range of a normal spread. */
 		public static Calibration none() {
-			return new Calibration(new double[] { Double.MAX_VALUE }, new double[] { 0.5 }, new double[] { 1.0 },
-					new double[] { 1.5 });
+			return new Calibration(new double[] { Double.MAX_VALUE }, new double[] { 1 }, new double[] { -1.28 },
+					new double[] { 1.28 });
 		}
 
-		/** Learns from pairs of (central figure, actual wait), in minutes. */
-		public static Calibration fit(List<double[]> pairs) {
+		/** Learns from rows of (central figure, spread, actual wait), in minutes. */
+		public static Calibration fit(List<double[]> rows) {
 			double[] bounds = { 2, 5, 10, 20, 40, 80, 160, Double.MAX_VALUE };
-			double[] q10 = new double[bounds.length];
-			double[] q50 = new double[bounds.length];
-			double[] q90 = new double[bounds.length];
+			Calibration none = none();
+			double[] ratio = new double[bounds.length];
+			double[] low = new double[bounds.length];
+			double[] high = new double[bounds.length];
 			for (int b = 0; b < bounds.length; b++) {
 				double lower = (b == 0) ? -1 : bounds[b - 1];
 				double upper = bounds[b];
-				List<Double> ratios = new ArrayList<>();
-				for (double[] pair : pairs) {
-					if (pair[0] > lower && pair[0] <= upper) {
-						ratios.add((pair[1] + 1) / (pair[0] + 1));
-					}
-				}
-				if (ratios.size() < 30) {
-					q10[b] = 0.5;
-					q50[b] = 1.0;
-					q90[b] = 1.6;
+				List<double[]> bucket = rows.stream().filter((r) -> r[0] > lower && r[0] <= upper).toList();
+				if (bucket.size() < 30) {
+					ratio[b] = none.medianRatio[0];
+					low[b] = none.low[0];
+					high[b] = none.high[0];
 					continue;
 				}
-				double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-				q10[b] = quantile(sorted, 0.10);
-				q50[b] = quantile(sorted, 0.50);
-				q90[b] = quantile(sorted, 0.90);
+				ratio[b] = quantile(bucket.stream().mapToDouble((r) -> (r[2] + 1) / (r[0] + 1)).sorted().toArray(),
+						0.5);
+				double r50 = ratio[b];
+				double[] deviations = bucket.stream()
+					.mapToDouble((r) -> (r[2] - ((r[0] + 1) * r50 - 1)) / r[1])
+					.sorted()
+					.toArray();
+				low[b] = quantile(deviations, 0.10);
+				high[b] = quantile(deviations, 0.90);
 			}
-			return new Calibration(bounds, q10, q50, q90);
+			return new Calibration(bounds, ratio, low, high);
 		}
 
-		Prediction apply(double central) {
+		Prediction apply(double central, double spread) {
 			int b = 0;
 			while (b < this.upperBounds.length - 1 && central > this.upperBounds[b]) {
 				b++;
 			}
-			double base = central + 1;
-			return new Prediction(Math.max(0, base * this.q50[b] - 1), Math.max(0, base * this.q10[b] - 1),
-					Math.max(0, base * this.q90[b] - 1));
+			double estimate = Math.max(0, (central + 1) * this.medianRatio[b] - 1);
+			return new Prediction(estimate, Math.max(0, Math.min(estimate, estimate + this.low[b] * spread)),
+					Math.max(estimate, estimate + this.high[b] * spread));
 		}
 
 		static double quantile(double[] sorted, double q) {
@@ -146,16 +188,17 @@ public final class MadoguchiPredictor implements Predictor {
 
 		/**
 		 * As text, one bucket a line: the upper bound of the central figure ("max" for
-		 * the last), then the 10th, 50th and 90th percentile ratios.
+		 * the last), the median ratio, then the 10th and 90th percentile deviations in
+		 * spreads.
 		 */
 		public String format() {
-			StringBuilder text = new StringBuilder(
-					"# central figure up to (minutes), then actual ÷ central at the 10th, 50th and 90th percentile\n");
+			StringBuilder text = new StringBuilder("# central figure up to (minutes), median of (actual + 1) ÷ (central"
+					+ " + 1), then (actual − estimate) ÷ spread at the 10th and 90th percentile\n");
 			for (int b = 0; b < this.upperBounds.length; b++) {
 				String bound = (this.upperBounds[b] == Double.MAX_VALUE) ? "max"
 						: String.format(Locale.ROOT, "%.0f", this.upperBounds[b]);
-				text.append(String.format(Locale.ROOT, "%s %.4f %.4f %.4f%n", bound, this.q10[b], this.q50[b],
-						this.q90[b]));
+				text.append(String.format(Locale.ROOT, "%s %.4f %.4f %.4f%n", bound, this.medianRatio[b], this.low[b],
+						this.high[b]));
 			}
 			return text.toString();
 		}
@@ -184,7 +227,7 @@ public final class MadoguchiPredictor implements Predictor {
 
 		@Override
 		public String toString() {
-			return "Calibration" + Arrays.toString(this.q50);
+			return "Calibration" + Arrays.toString(this.medianRatio);
 		}
 
 	}

@@ -77,9 +77,35 @@ public final class Predictors {
 		return Prediction.of(drain(work, s.counters()) * Math.max(0, 1 - 0.5 / Math.max(s.countersNow(), 1)));
 	}
 
-	/** What is left, on average, of a service that has run this long. */
-	static double residual(double mean, double elapsed) {
-		return Math.max(mean - elapsed, mean * 0.3);
+	/**
+	 * What is left, on average, of a service that has run this long, for service times
+	 * log-normal around their mean with this spread (standard deviation ÷ mean): E[S − e
+	 * | S > e].
+	 */
+	public static double residual(double mean, double elapsed, double cv) {
+		if (elapsed <= 0) {
+			return mean;
+		}
+		double sigma2 = Math.log(1 + cv * cv);
+		double sigma = Math.sqrt(sigma2);
+		double x = Math.log(elapsed / mean);
+		double beyond = upperTail((x + sigma2 / 2) / sigma);
+		if (beyond < 1e-9) {
+			// far into the tail: a log-normal's residual grows with its age
+			return elapsed * sigma2;
+		}
+		double meanBeyond = upperTail((x - sigma2 / 2) / sigma);
+		return Math.max(0, mean * meanBeyond / beyond - elapsed);
+	}
+
+	/**
+	 * P(Z > z) for a standard normal Z (Abramowitz and Stegun 7.1.26, error < 1.5e-7).
+	 */
+	public static double upperTail(double z) {
+		double t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.sqrt(2));
+		double erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+				* Math.exp(-z * z / 2);
+		return (z >= 0) ? erfc / 2 : 1 - erfc / 2;
 	}
 
 	/**

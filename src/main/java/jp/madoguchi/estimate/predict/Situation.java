@@ -9,22 +9,50 @@ import java.util.List;
  *
  * @param minuteOfDay minutes since midnight, office time
  * @param ahead the tickets before this one in line order, not yet called
- * @param inService minutes already spent on each ticket now at a counter of the queue
+ * @param inService each ticket now at a counter of the queue: how long it has been there
+ * and its procedure's learned service time
  * @param counters open counters serving the queue for each minute from now (a counter
  * shared with other queues counts in part), for the planning horizon
  * @param meanServiceMinutes the learned mean service time of the queue's tickets
  * @param recentWaits waits of the queue's tickets called in the last hour, newest last
  * @param lastEnteredServiceWait the wait of the last ticket called, or NaN
  * @param headOfLineWait how long the first present ticket in line has waited, or NaN
+ * @param serviceCv the spread of service times (standard deviation ÷ mean), learned from
+ * the office's services
  */
-public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inService, double[] counters,
-		double meanServiceMinutes, List<Double> recentWaits, double lastEnteredServiceWait, double headOfLineWait) {
+public record Situation(int minuteOfDay, List<Ahead> ahead, List<InService> inService, double[] counters,
+		double meanServiceMinutes, List<Double> recentWaits, double lastEnteredServiceWait, double headOfLineWait,
+		double serviceCv) {
+
+	/** The spread of service times assumed before the office has learned its own. */
+	public static final double DEFAULT_SERVICE_CV = 0.5;
+
+	public Situation(int minuteOfDay, List<Ahead> ahead, List<InService> inService, double[] counters,
+			double meanServiceMinutes, List<Double> recentWaits, double lastEnteredServiceWait, double headOfLineWait) {
+		this(minuteOfDay, ahead, inService, counters, meanServiceMinutes, recentWaits, lastEnteredServiceWait,
+				headOfLineWait, DEFAULT_SERVICE_CV);
+	}
 
 	/**
 	 * Open counters now (at least a sliver, so that a queue never seems served by none).
 	 */
 	public double countersNow() {
 		return Math.max(this.counters.length > 0 ? this.counters[0] : 0, 0.0);
+	}
+
+	/**
+	 * A ticket at a counter.
+	 *
+	 * @param elapsedMinutes how long it has been there
+	 * @param serviceMinutes the learned mean service time of its procedure
+	 */
+	public record InService(double elapsedMinutes, double serviceMinutes) {
+
+		/** What is likely left of its service. */
+		public double residual(double serviceCv) {
+			return Predictors.residual(this.serviceMinutes, this.elapsedMinutes, serviceCv);
+		}
+
 	}
 
 	/**
@@ -53,8 +81,8 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inServi
 	public double expectedWorkAhead() {
 		double rate = Math.max(countersNow(), 0.5);
 		double work = 0;
-		for (double elapsed : this.inService) {
-			work += Predictors.residual(this.meanServiceMinutes, elapsed);
+		for (InService busy : this.inService) {
+			work += busy.residual(this.serviceCv);
 		}
 		for (Ahead ahead : this.ahead) {
 			work += expectedWork(ahead, work, rate);
@@ -67,11 +95,19 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<Double> inServi
 	 * the work before it and the counters' rate.
 	 */
 	static double expectedWork(Ahead ahead, double workBefore, double rate) {
+		return chanceToBeServed(ahead, workBefore, rate) * ahead.serviceMinutes();
+	}
+
+	/**
+	 * The chance a ticket ahead is served: a web holder not here by their chance to come,
+	 * someone in the office by their chance still to wait when their turn comes.
+	 */
+	static double chanceToBeServed(Ahead ahead, double workBefore, double rate) {
 		double chance = ahead.present() ? 1.0 : ahead.presenceChance();
 		if (ahead.giveUpPerMinute() > 0) {
 			chance *= Math.exp(-ahead.giveUpPerMinute() * workBefore / rate);
 		}
-		return chance * ahead.serviceMinutes();
+		return chance;
 	}
 
 }
