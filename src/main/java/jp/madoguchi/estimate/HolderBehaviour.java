@@ -7,32 +7,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * What the office has seen of its holders lately: the share of web holders who are in the
- * office when their turn comes, and how often people waiting in the office give up (per
- * minute waited). Both start from a cautious prior and follow the latest {@value #WINDOW}
- * observations.
+ * What the office has seen of its holders lately: the share of web tickets whose holders
+ * come at all (check in, sooner or later — one passed over who comes within the grace
+ * time is served next, so still before those behind), and how often people waiting in the
+ * office give up (per minute waited). Both start from a cautious prior and follow the
+ * latest {@value #WINDOW} observations.
  */
 @Component
 public class HolderBehaviour {
 
 	static final int WINDOW = 500;
 
-	/** Before any turn is seen: nine web holders in ten come. */
+	/** Before any web ticket is seen: nine web holders in ten come. */
 	static final double PRIOR_PRESENCE = 0.9;
 
-	/** How many turns the prior counts for. */
-	static final int PRIOR_TURNS = 20;
+	/** How many web tickets the prior counts for. */
+	static final int PRIOR_TICKETS = 20;
 
 	/** Waits that must be seen before give-ups are counted against them, in minutes. */
 	static final double PRIOR_MINUTES = 600;
 
-	private final Map<String, Window> webTurns = new ConcurrentHashMap<>();
+	private final Map<String, Window> webTickets = new ConcurrentHashMap<>();
 
 	private final Map<String, Window> walkInWaits = new ConcurrentHashMap<>();
 
-	/** A web holder's turn came: were they here? */
-	public void observeWebTurn(String office, boolean present) {
-		this.webTurns.computeIfAbsent(office, (key) -> new Window()).add(present ? 1 : 0, 1);
+	/** A web ticket's holder came (checked in), or its ticket expired without them. */
+	public void observeWebTicket(String office, boolean came) {
+		this.webTickets.computeIfAbsent(office, (key) -> new Window()).add(came ? 1 : 0, 1);
 	}
 
 	/** Someone in the office stopped waiting: called, or gave up after this long. */
@@ -40,10 +41,10 @@ public class HolderBehaviour {
 		this.walkInWaits.computeIfAbsent(office, (key) -> new Window()).add(gaveUp ? 1 : 0, minutesWaited);
 	}
 
-	/** The chance that a web holder not yet here is here when called. */
+	/** The chance that a web holder not yet here comes. */
 	public double webPresence(String office) {
-		Window turns = this.webTurns.get(office);
-		return (turns == null) ? PRIOR_PRESENCE : turns.ratio(PRIOR_PRESENCE * PRIOR_TURNS, PRIOR_TURNS);
+		Window tickets = this.webTickets.get(office);
+		return (tickets == null) ? PRIOR_PRESENCE : tickets.ratio(PRIOR_PRESENCE * PRIOR_TICKETS, PRIOR_TICKETS);
 	}
 
 	/** How likely someone waiting in the office gives up, per minute. */

@@ -38,6 +38,10 @@ public final class DayOutcome {
 
 	int walkInsWhoGaveUp;
 
+	int webTickets;
+
+	int webTicketsCheckedIn;
+
 	int unscored;
 
 	double idleForAbsentWeb;

@@ -106,8 +106,10 @@ public final class DaySimulator {
 	/**
 	 * What the office has learned from its own history, the same for every estimator:
 	 * service minutes per procedure and the spread of service times, the share of web
-	 * holders present at their turn, and how often walk-ins give up per minute of waiting
-	 * (cancelled tickets ÷ minutes waited).
+	 * tickets whose holders come at all (checked in, sooner or later: a holder passed
+	 * over who comes within the grace time is served next, so still before those behind),
+	 * and how often walk-ins give up per minute of waiting (cancelled tickets ÷ minutes
+	 * waited).
 	 */
 	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence, double giveUpPerMinute,
 			double serviceCv) {
@@ -171,7 +173,11 @@ public final class DaySimulator {
 				absorbEvents();
 			}
 			for (Holder holder : this.holders.values()) {
-				if (!holder.person.web()) {
+				if (holder.person.web()) {
+					this.outcome.webTickets++;
+					this.outcome.webTicketsCheckedIn += Double.isNaN(holder.presentAt) ? 0 : 1;
+				}
+				else {
 					double end = !Double.isNaN(holder.calledAt) ? holder.calledAt
 							: holder.gaveUp ? holder.gaveUpAt : this.now;
 					this.outcome.walkInMinutesWaited += Math.max(0, end - holder.issuedAt);

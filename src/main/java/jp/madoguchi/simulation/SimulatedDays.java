@@ -57,13 +57,16 @@ public final class SimulatedDays {
 		this.jdbc = jdbc;
 	}
 
-	/** The service times and web presence an office would learn from days like these. */
+	/**
+	 * The service times, web holders' coming and walk-ins' giving up an office would
+	 * learn from days like these.
+	 */
 	public DaySimulator.Knowledge learn(Scenario scenario, long firstSeed, int days, double webShare) {
 		DaySimulator.Knowledge configured = configured();
 		Predictor driver = new MadoguchiPredictor(Calibration.none());
 		Map<String, double[]> served = new HashMap<>();
-		long present = 0;
-		long turns = 0;
+		long checkedIn = 0;
+		long webTickets = 0;
 		double waited = 0;
 		long gaveUp = 0;
 		for (int d = 0; d < days; d++) {
@@ -76,10 +79,8 @@ public final class SimulatedDays {
 					sum[2] += minutes * minutes;
 				});
 			}
-			for (int[] turn : outcome.webTurns) {
-				present += turn[0];
-				turns++;
-			}
+			checkedIn += outcome.webTicketsCheckedIn;
+			webTickets += outcome.webTickets;
 			waited += outcome.walkInMinutesWaited;
 			gaveUp += outcome.walkInsWhoGaveUp;
 		}
@@ -96,7 +97,7 @@ public final class SimulatedDays {
 		});
 		double serviceCv = (spread[1] > 0) ? Math.sqrt(Math.max(0, spread[0] / spread[1]))
 				: Situation.DEFAULT_SERVICE_CV;
-		return new DaySimulator.Knowledge(minutes, (turns > 0) ? (double) present / turns : 0.85,
+		return new DaySimulator.Knowledge(minutes, (webTickets > 0) ? (double) checkedIn / webTickets : 0.85,
 				(waited > 0) ? gaveUp / waited : 0, serviceCv);
 	}
 

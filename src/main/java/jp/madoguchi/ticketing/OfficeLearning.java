@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Teaches the estimator from the office's own tickets: how long each procedure's service
  * takes (from the database at start-up, then from each finished service), whether web
- * holders are here when their turn comes, and how long people in the office wait before
- * they are called or give up.
+ * holders come at all, and how long people in the office wait before they are called or
+ * give up.
  */
 @Component
 class OfficeLearning {
@@ -37,7 +37,7 @@ class OfficeLearning {
 
 	private final Map<UUID, Instant> walkInsWaiting = new ConcurrentHashMap<>();
 
-	private final Map<UUID, Boolean> webTurnsToCome = new ConcurrentHashMap<>();
+	private final Map<UUID, Boolean> webHoldersAway = new ConcurrentHashMap<>();
 
 	OfficeLearning(OfficeCatalog offices, TicketRepository tickets, ServiceTimes serviceTimes,
 			HolderBehaviour behaviour) {
@@ -71,12 +71,13 @@ class OfficeLearning {
 	void on(TicketEvent event) {
 		switch (event.kind()) {
 			case ISSUED -> issued(event);
+			case CHECKED_IN -> came(event);
 			case STARTED -> this.serviceStarts.put(event.ticket(), event.at());
 			case DONE -> served(event);
-			case CALLED -> turn(event, true);
-			case PASSED_OVER -> turn(event, false);
+			case CALLED -> called(event);
 			case CANCELLED -> ended(event, event.from() == TicketState.WAITING);
-			case TRANSFERRED, EXPIRED -> ended(event, false);
+			case TRANSFERRED -> ended(event, false);
+			case EXPIRED -> expired(event);
 			default -> {
 			}
 		}
@@ -84,7 +85,7 @@ class OfficeLearning {
 
 	private void issued(TicketEvent event) {
 		if (event.channel() == Channel.WEB) {
-			this.webTurnsToCome.put(event.ticket(), Boolean.TRUE);
+			this.webHoldersAway.put(event.ticket(), Boolean.TRUE);
 		}
 		else {
 			this.walkInsWaiting.put(event.ticket(), event.at());
@@ -99,11 +100,22 @@ class OfficeLearning {
 		}
 	}
 
-	/** A ticket's first turn: called, or a web holder passed over for not being here. */
-	private void turn(TicketEvent event, boolean called) {
-		if (this.webTurnsToCome.remove(event.ticket()) != null) {
-			this.behaviour.observeWebTurn(event.office(), called);
+	private void came(TicketEvent event) {
+		if (this.webHoldersAway.remove(event.ticket()) != null) {
+			this.behaviour.observeWebTicket(event.office(), true);
 		}
+	}
+
+	/** A web ticket left open at closing: its holder never came. */
+	private void expired(TicketEvent event) {
+		if (this.webHoldersAway.remove(event.ticket()) != null) {
+			this.behaviour.observeWebTicket(event.office(), false);
+		}
+		ended(event, false);
+	}
+
+	/** Someone waiting in the office is called. */
+	private void called(TicketEvent event) {
 		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
 		if (waitingSince != null) {
 			this.behaviour.observeWait(event.office(), minutesBetween(waitingSince, event.at()), false);
@@ -112,7 +124,7 @@ class OfficeLearning {
 
 	private void ended(TicketEvent event, boolean gaveUpWaiting) {
 		this.serviceStarts.remove(event.ticket());
-		this.webTurnsToCome.remove(event.ticket());
+		this.webHoldersAway.remove(event.ticket());
 		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
 		if (waitingSince != null && gaveUpWaiting) {
 			this.behaviour.observeWait(event.office(), minutesBetween(waitingSince, event.at()), true);

@@ -73,7 +73,7 @@ class LearnedWaitEstimatorTest {
 		int notHereYet = wait(line(20, "move-out", false));
 		assertThat(notHereYet).isLessThan(present);
 		for (int i = 0; i < 200; i++) {
-			this.behaviour.observeWebTurn(konan.id(), i % 2 == 0);
+			this.behaviour.observeWebTicket(konan.id(), i % 2 == 0);
 		}
 		assertThat(this.behaviour.webPresence(konan.id())).isBetween(0.5, 0.55);
 		assertThat(wait(line(20, "move-out", false))).isLessThan(notHereYet);
