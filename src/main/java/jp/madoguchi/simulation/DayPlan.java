@@ -104,14 +104,16 @@ public final class DayPlan {
 				.mapToDouble((c) -> 1.0 / c.queues().size())
 				.sum();
 			double meanMinutes = procedures.stream().mapToInt(Procedure::minutes).average().orElse(10);
-			double baseRate = UTILISATION * share / meanMinutes * scenario.dayFactor() * dayShock;
+			double baseRate = UTILISATION * share / meanMinutes * scenario.dayFactor() * dayShock
+					* afterHoliday(office, day);
 			for (Procedure procedure : procedures) {
 				double factor = isMoving(procedure) ? scenario.movingFactor() : 1.0;
 				double rate = baseRate * factor / procedures.size();
 				double maxRate = rate * 1.7;
 				double t = open;
 				// people already waiting at the door
-				int early = poisson(arrivals, 0.4 * share / procedures.size() * factor * scenario.dayFactor());
+				int early = poisson(arrivals,
+						0.4 * share / procedures.size() * factor * scenario.dayFactor() * afterHoliday(office, day));
 				for (int i = 0; i < early; i++) {
 					people.add(person(people.size(), open, procedure, office, day, scenario, webShare, webUntilDefault,
 							arrivals, service, travel, patience));
@@ -143,6 +145,18 @@ public final class DayPlan {
 		}
 		return new DayPlan(day, open, close, people, closed, unannounced, patienceMean(scenario));
 	}
+
+	/**
+	 * The day after a holiday that fell on a weekday brings 1.4 times the people: what
+	 * could not be done the day before.
+	 */
+	static double afterHoliday(Office office, LocalDate day) {
+		LocalDate before = day.minusDays(1);
+		boolean weekdayHoliday = before.getDayOfWeek().getValue() <= 5 && office.hoursOn(before).isEmpty();
+		return weekdayHoliday ? AFTER_HOLIDAY : 1.0;
+	}
+
+	static final double AFTER_HOLIDAY = 1.4;
 
 	/**
 	 * Each division's counters take their lunch hour in turn between 11:30 and 13:30, so

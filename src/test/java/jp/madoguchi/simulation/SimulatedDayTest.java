@@ -78,6 +78,23 @@ class SimulatedDayTest {
 	}
 
 	@Test
+	void theDayAfterAWeekdayHolidayBringsMorePeople() {
+		java.time.LocalDate after = java.time.LocalDate.of(2031, 6, 1);
+		while (DayPlan.afterHoliday(office, after) == 1.0 || office.hoursOn(after).isEmpty()
+				|| DayPlan.afterHoliday(office, after.plusDays(7)) != 1.0
+				|| office.hoursOn(after.plusDays(7)).isEmpty()) {
+			after = after.plusDays(1);
+		}
+		int busy = 0;
+		int ordinary = 0;
+		for (long seed = 1; seed <= 5; seed++) {
+			busy += DayPlan.draw(office, after, Scenario.WEEKDAY, seed, 0.3).people.size();
+			ordinary += DayPlan.draw(office, after.plusDays(7), Scenario.WEEKDAY, seed, 0.3).people.size();
+		}
+		assertThat((double) busy / ordinary).as("%s against a week later", after).isBetween(1.3, 1.5);
+	}
+
+	@Test
 	void aDayOnTheEngineScoresEveryEstimateAndBringsWebHoldersIn() {
 		List<Predictor> predictors = new ArrayList<>(Predictors.baselines());
 		MadoguchiPredictor madoguchi = new MadoguchiPredictor(Calibration.none());
