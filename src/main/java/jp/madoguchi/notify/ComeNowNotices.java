@@ -141,8 +141,9 @@ class ComeNowNotices {
 	private Notice leaveNotice(TicketDetails details, Contact contact) {
 		Ticket ticket = details.ticket();
 		String title = text("notice.leave.title", contact, ticket.number());
+		// "about 0 minutes" reads as a mistake when people are still ahead
 		String body = text("notice.leave.body", contact, ticket.number(), details.peopleAhead(),
-				details.estimate().minutes(), officeName(ticket, contact));
+				Math.max(1, details.estimate().minutes()), officeName(ticket, contact));
 		return new Notice(Notice.Kind.LEAVE, title, body, link(ticket.office(), ticket.id()));
 	}
 
