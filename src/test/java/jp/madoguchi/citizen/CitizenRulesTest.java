@@ -95,7 +95,7 @@ class CitizenRulesTest extends AppTest {
 	void webTicketsStopByThemselvesWhenTheWaitWouldPassClosingTime() {
 		this.clock.nextWeekday();
 		this.clock.at(LocalTime.of(15, 0));
-		for (int i = 0; i < 26; i++) {
+		for (int i = 0; i < 40; i++) {
 			kioskTicket("long-term-care-application");
 		}
 		Phone phone = new Phone(this.port, "ja");
