@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +27,9 @@ import org.springframework.stereotype.Component;
  * office's history (its configured minutes while there is little) and the spread of
  * service times, web holders not yet here by the share that came lately, people in the
  * office by their chance still to be waiting, the services under way, and the counters
- * open now. Its calibration (how far the actual wait falls from the central figure, in
- * spreads, at the 10th, 50th and 90th percentile) was fitted on simulated weekdays and
- * ships in {@code estimate/calibration.txt}.
+ * open now. Its calibration (the median ratio of the actual wait to the central figure,
+ * and the 10th and 90th percentiles of the rest in spreads) was fitted on simulated
+ * weekdays and ships in {@code estimate/calibration.txt}.
  */
 @Component
 class LearnedWaitEstimator implements WaitEstimator {
@@ -66,7 +65,7 @@ class LearnedWaitEstimator implements WaitEstimator {
 	}
 
 	@Override
-	public LineEstimate estimate(Office office, Line line, Instant now) {
+	public LineEstimate estimate(Office office, Line line) {
 		Situation situation = situation(office, line);
 		List<WaitEstimate> places = new ArrayList<>();
 		for (Prediction prediction : this.predictor.predictEach(situation)) {

@@ -3,19 +3,18 @@ package jp.madoguchi.estimate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The most recent service times observed per queue and per procedure (a rolling window),
- * from the office's own history.
+ * The most recent service times observed per procedure (a rolling window), from the
+ * office's own history.
  */
 @Component
 public class ServiceTimes {
 
-	/** How many of the latest services of a procedure or queue make its mean. */
+	/** How many of the latest services of a procedure make its mean. */
 	public static final int WINDOW = 20;
 
 	/**
@@ -24,18 +23,16 @@ public class ServiceTimes {
 	 */
 	static final int PRIOR_WEIGHT = 3;
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+	/** Services of a procedure to see before its spread counts. */
+	static final int SPREAD_AFTER = 5;
 
-	public void observe(String office, String queue, String procedure, Duration serviceTime) {
-		double minutes = serviceTime.toMillis() / 60000.0;
-		this.windows.computeIfAbsent(office + "/" + queue, (key) -> new Window()).add(minutes);
-		this.windows.computeIfAbsent(office + "/procedure/" + procedure, (key) -> new Window()).add(minutes);
-	}
+	/** The windows of each office, by procedure. */
+	private final Map<String, Map<String, Window>> windows = new ConcurrentHashMap<>();
 
-	/** The mean of the recent service times of a queue, in minutes, if any were seen. */
-	public OptionalDouble recentMeanMinutes(String office, String queue) {
-		Window window = this.windows.get(office + "/" + queue);
-		return (window != null) ? window.mean() : OptionalDouble.empty();
+	public void observe(String office, String procedure, Duration serviceTime) {
+		this.windows.computeIfAbsent(office, (key) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(procedure, (key) -> new Window())
+			.add(serviceTime.toMillis() / 60000.0);
 	}
 
 	/**
@@ -43,7 +40,7 @@ public class ServiceTimes {
 	 * configured minutes while few have been seen.
 	 */
 	public double procedureMinutes(String office, String procedure, double configuredMinutes) {
-		Window window = this.windows.get(office + "/procedure/" + procedure);
+		Window window = this.windows.getOrDefault(office, Map.of()).get(procedure);
 		return (window != null) ? window.blendedMean(configuredMinutes) : configuredMinutes;
 	}
 
@@ -52,23 +49,17 @@ public class ServiceTimes {
 	 * of an office seen at least {@value #SPREAD_AFTER} times; the default spread before.
 	 */
 	public double serviceCv(String office, double defaultCv) {
-		String prefix = office + "/procedure/";
 		double squares = 0;
 		int count = 0;
-		for (Map.Entry<String, Window> entry : this.windows.entrySet()) {
-			if (entry.getKey().startsWith(prefix)) {
-				double[] spread = entry.getValue().relativeSquares();
-				if (spread[1] >= SPREAD_AFTER) {
-					squares += spread[0];
-					count += (int) spread[1];
-				}
+		for (Window window : this.windows.getOrDefault(office, Map.of()).values()) {
+			double[] spread = window.relativeSquares();
+			if (spread[1] >= SPREAD_AFTER) {
+				squares += spread[0];
+				count += (int) spread[1];
 			}
 		}
 		return (count > 0) ? Math.sqrt(squares / count) : defaultCv;
 	}
-
-	/** Services of a procedure to see before its spread counts. */
-	static final int SPREAD_AFTER = 5;
 
 	private static final class Window {
 
@@ -95,10 +86,6 @@ public class ServiceTimes {
 				squares += (value - mean) * (value - mean) / (mean * mean);
 			}
 			return new double[] { squares, this.minutes.size() };
-		}
-
-		synchronized OptionalDouble mean() {
-			return this.minutes.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(this.sum / this.minutes.size());
 		}
 
 		synchronized double blendedMean(double prior) {

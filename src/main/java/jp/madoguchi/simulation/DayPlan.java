@@ -43,6 +43,8 @@ public final class DayPlan {
 
 	static final double LUNCH_TO = 13 * 60 + 30;
 
+	static final double AFTER_HOLIDAY = 1.4;
+
 	final LocalDate day;
 
 	final double open;
@@ -86,6 +88,7 @@ public final class DayPlan {
 		SplittableRandom patience = new SplittableRandom(seed * 1_000_003L + 4);
 		SplittableRandom counters = new SplittableRandom(seed * 1_000_003L + 5);
 		double dayShock = Math.exp(0.15 * gaussian(arrivals));
+		double dayFactor = scenario.dayFactor() * afterHoliday(office, day);
 		List<Person> people = new ArrayList<>();
 		double webUntilDefault = office.webTicketsUntil(day).map(DayPlan::minutes).orElse(open);
 		for (Queue queue : office.queues()) {
@@ -104,16 +107,14 @@ public final class DayPlan {
 				.mapToDouble((c) -> 1.0 / c.queues().size())
 				.sum();
 			double meanMinutes = procedures.stream().mapToInt(Procedure::minutes).average().orElse(10);
-			double baseRate = UTILISATION * share / meanMinutes * scenario.dayFactor() * dayShock
-					* afterHoliday(office, day);
+			double baseRate = UTILISATION * share / meanMinutes * dayFactor * dayShock;
 			for (Procedure procedure : procedures) {
 				double factor = isMoving(procedure) ? scenario.movingFactor() : 1.0;
 				double rate = baseRate * factor / procedures.size();
 				double maxRate = rate * 1.7;
 				double t = open;
 				// people already waiting at the door
-				int early = poisson(arrivals,
-						0.4 * share / procedures.size() * factor * scenario.dayFactor() * afterHoliday(office, day));
+				int early = poisson(arrivals, 0.4 * share / procedures.size() * factor * dayFactor);
 				for (int i = 0; i < early; i++) {
 					people.add(person(people.size(), open, procedure, office, day, scenario, webShare, webUntilDefault,
 							arrivals, service, travel, patience));
@@ -155,8 +156,6 @@ public final class DayPlan {
 		boolean weekdayHoliday = before.getDayOfWeek().getValue() <= 5 && office.hoursOn(before).isEmpty();
 		return weekdayHoliday ? AFTER_HOLIDAY : 1.0;
 	}
-
-	static final double AFTER_HOLIDAY = 1.4;
 
 	/**
 	 * Each division's counters take their lunch hour in turn between 11:30 and 13:30, so
@@ -227,15 +226,20 @@ public final class DayPlan {
 	}
 
 	/**
-	 * Whether a counter is open at a minute as the office can plan it, from now: its
-	 * hours and lunch rotation, and a closing that has begun (unannounced, so not known
-	 * to end).
+	 * Whether a counter is closed now without notice (the shock): the office sees it
+	 * closed, and does not know when it reopens.
 	 */
-	boolean isOpenAsPlanned(String counter, double minute, double now) {
+	boolean isClosedWithoutNotice(String counter, double now) {
 		double[] shock = this.unannounced.get(counter);
-		if (shock != null && now >= shock[0] && now < shock[1]) {
-			return false;
-		}
+		return shock != null && now >= shock[0] && now < shock[1];
+	}
+
+	/**
+	 * Whether a counter is open at a minute as the office can plan it: its hours and
+	 * lunch rotation, not the closings without notice.
+	 */
+	boolean isOpenAsPlanned(String counter, double minute) {
+		double[] shock = this.unannounced.get(counter);
 		if (minute < this.open) {
 			return false;
 		}

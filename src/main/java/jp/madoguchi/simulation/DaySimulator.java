@@ -454,9 +454,8 @@ public final class DaySimulator {
 			int horizon = (int) Math.max(60, this.plan.close + 240 - this.now);
 			double[] counters = new double[horizon];
 			for (Counter counter : DaySimulator.this.office.countersServing(queue)) {
-				if (this.plan.unannounced.containsKey(counter.id())
-						&& !this.plan.isOpenAsPlanned(counter.id(), this.now, this.now)) {
-					// closed without notice: the office does not know when it reopens
+				if (this.plan.isClosedWithoutNotice(counter.id(), this.now)) {
+					// the office does not know when it reopens
 					continue;
 				}
 				double share = 1.0 / counter.queues().size();
@@ -479,7 +478,7 @@ public final class DaySimulator {
 			return this.openByMinute.computeIfAbsent(counter, (id) -> {
 				boolean[] open = new boolean[(int) (this.plan.close + 240 + 60 * 24)];
 				for (int m = 0; m < open.length; m++) {
-					open[m] = this.plan.isOpenAsPlanned(id, m, -1);
+					open[m] = this.plan.isOpenAsPlanned(id, m);
 				}
 				return open;
 			});

@@ -56,11 +56,11 @@ class OfficeLearning {
 	@EventListener(ApplicationStartedEvent.class)
 	void learnFromHistory() {
 		for (Office office : this.offices.all()) {
-			for (OfficeDefinition.Queue queue : office.queues()) {
-				for (OfficeDefinition.Procedure procedure : office.proceduresOf(queue.id())) {
+			for (OfficeDefinition.Division division : office.divisions()) {
+				for (OfficeDefinition.Procedure procedure : division.procedures()) {
 					for (Duration served : this.tickets.recentServiceTimes(office.id(), procedure.id(),
 							ServiceTimes.WINDOW)) {
-						this.serviceTimes.observe(office.id(), queue.id(), procedure.id(), served);
+						this.serviceTimes.observe(office.id(), procedure.id(), served);
 					}
 				}
 			}
@@ -95,8 +95,7 @@ class OfficeLearning {
 	private void served(TicketEvent event) {
 		Instant started = this.serviceStarts.remove(event.ticket());
 		if (started != null) {
-			this.serviceTimes.observe(event.office(), event.queue(), event.procedure(),
-					Duration.between(started, event.at()));
+			this.serviceTimes.observe(event.office(), event.procedure(), Duration.between(started, event.at()));
 		}
 	}
 

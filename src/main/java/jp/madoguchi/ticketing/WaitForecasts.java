@@ -69,8 +69,7 @@ public class WaitForecasts {
 		if (known != null && known.isCurrent(seq, minute, nanos)) {
 			return known;
 		}
-		Forecast fresh = new Forecast(seq, minute, nanos,
-				this.estimator.estimate(office, line(office, queue, now), now));
+		Forecast fresh = new Forecast(seq, minute, nanos, this.estimator.estimate(office, line(office, queue, now)));
 		this.forecasts.put(key, fresh);
 		return fresh;
 	}

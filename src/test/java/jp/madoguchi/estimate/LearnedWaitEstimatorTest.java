@@ -2,7 +2,6 @@ package jp.madoguchi.estimate;
 
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what each input of the line changes.
  */
 class LearnedWaitEstimatorTest {
-
-	private static final Instant NOW = Instant.parse("2031-06-03T01:00:00Z");
 
 	private static Office konan;
 
@@ -54,7 +51,7 @@ class LearnedWaitEstimatorTest {
 
 	@Test
 	void theWaitGrowsWithThePlaceAndTheRangeHoldsIt() {
-		LineEstimate estimate = this.estimator.estimate(konan, line(30, "move-out", true), NOW);
+		LineEstimate estimate = this.estimator.estimate(konan, line(30, "move-out", true));
 		// every counter is busy: even the first in line waits a little
 		assertThat(estimate.at(0).minutes()).isPositive();
 		for (int ahead = 1; ahead <= 40; ahead++) {
@@ -93,7 +90,7 @@ class LearnedWaitEstimatorTest {
 	void serviceTimesLearnedFromTheOfficeReplaceTheConfiguredMinutes() {
 		int configured = wait(line(20, "move-out", true));
 		for (int i = 0; i < ServiceTimes.WINDOW; i++) {
-			this.serviceTimes.observe(konan.id(), "B", "move-out", Duration.ofMinutes(20));
+			this.serviceTimes.observe(konan.id(), "move-out", Duration.ofMinutes(20));
 		}
 		// 20 services of 20 minutes and the configured 10 at a weight of 3: 18.7
 		assertThat(this.serviceTimes.procedureMinutes(konan.id(), "move-out", 10)).isBetween(18.6, 18.8);
@@ -121,7 +118,7 @@ class LearnedWaitEstimatorTest {
 
 	@Test
 	void nobodyWaitsAtAFreeCounter() {
-		assertThat(this.estimator.estimate(konan, new Line("B", places(2, "move-in", true), List.of()), NOW).at(2))
+		assertThat(this.estimator.estimate(konan, new Line("B", places(2, "move-in", true), List.of())).at(2))
 			.isEqualTo(WaitEstimate.NONE);
 	}
 
@@ -130,7 +127,7 @@ class LearnedWaitEstimatorTest {
 	}
 
 	private int newcomer(Line line) {
-		return this.estimator.estimate(konan, line, NOW).at(line.places().size()).minutes();
+		return this.estimator.estimate(konan, line).at(line.places().size()).minutes();
 	}
 
 	/**

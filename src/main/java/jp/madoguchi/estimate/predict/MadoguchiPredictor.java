@@ -96,9 +96,8 @@ public final class MadoguchiPredictor implements Predictor {
 			}
 			else {
 				double drained = drain.minutesUntil(work);
-				// the holder is called when the last counter before them frees: on
-				// average
-				// half a service of work sooner than the whole drain
+				// the holder is called when the last counter before them frees:
+				// on average half a service of work sooner than the whole drain
 				double central = Math.max(0, drained - halfService);
 				double effectiveRate = (drained > 0) ? work / drained : rate;
 				figures[k] = new Figure(central, Math.sqrt(variance) / Math.max(effectiveRate, 0.5) + 1);
