@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.madoguchi.MadoguchiApplication;
-import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Prediction;
@@ -21,18 +18,13 @@ import jp.madoguchi.estimate.predict.Situation;
 import jp.madoguchi.office.OfficeCatalog;
 import jp.madoguchi.simulation.DaySimulator;
 import jp.madoguchi.simulation.EstimatorReport;
-import jp.madoguchi.simulation.EventTap;
 import jp.madoguchi.simulation.MonteCarloReference;
 import jp.madoguchi.simulation.Scenario;
-import jp.madoguchi.simulation.SimulatedClock;
 import jp.madoguchi.simulation.SimulatedDays;
-import jp.madoguchi.ticketing.TicketQueries;
-import jp.madoguchi.ticketing.TicketService;
+import jp.madoguchi.simulation.SimulationApp;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The estimator benchmark: simulated ward-office days on the real engine, every estimator
@@ -61,10 +53,8 @@ class EstimatorBenchmark {
 		String office = System.getProperty("sim.office", "classpath:offices/konan.yaml");
 		String noticeMargin = System.getProperty("sim.noticeMargin");
 		List<Scenario> scenarios = scenarios(System.getProperty("sim.scenario", "all"));
-		try (ConfigurableApplicationContext app = start(office)) {
-			SimulatedDays simulated = new SimulatedDays(app.getBean(OfficeCatalog.class).all().iterator().next(),
-					app.getBean(TicketService.class), app.getBean(TicketQueries.class), app.getBean(Board.class),
-					app.getBean(SimulatedClock.class), app.getBean(EventTap.class), app.getBean(JdbcClient.class));
+		try (ConfigurableApplicationContext app = SimulationApp.start(office)) {
+			SimulatedDays simulated = SimulationApp.days(app, app.getBean(OfficeCatalog.class).all().iterator().next());
 			if (noticeMargin != null) {
 				simulated.setNoticeMargin(Double.parseDouble(noticeMargin));
 			}
@@ -141,23 +131,6 @@ class EstimatorBenchmark {
 			return Arrays.asList(Scenario.values());
 		}
 		return Arrays.stream(option.split(",")).map((s) -> Scenario.valueOf(s.trim().toUpperCase())).toList();
-	}
-
-	private static ConfigurableApplicationContext start(String office) {
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("spring.datasource.url", "jdbc:h2:mem:simulation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;WRITE_DELAY=60000");
-		properties.put("server.port", "0");
-		properties.put("madoguchi.office.definitions", office);
-		properties.put("madoguchi.limits.per-device", "100000000");
-		properties.put("madoguchi.limits.per-address", "100000000");
-		properties.put("madoguchi.notify.interval", "PT100H");
-		properties.put("madoguchi.expiry.interval", "PT100H");
-		properties.put("madoguchi.admin.password", "simulation-only");
-		properties.put("logging.level.root", "WARN");
-		return new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
-			.properties(properties)
-			.run();
 	}
 
 }

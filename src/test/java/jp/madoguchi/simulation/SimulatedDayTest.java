@@ -2,25 +2,18 @@ package jp.madoguchi.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import jp.madoguchi.MadoguchiApplication;
-import jp.madoguchi.board.Board;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Predictor;
 import jp.madoguchi.estimate.predict.Predictors;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeCatalog;
-import jp.madoguchi.ticketing.TicketQueries;
-import jp.madoguchi.ticketing.TicketService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,23 +32,21 @@ class SimulatedDayTest {
 
 	@BeforeAll
 	static void start() {
-		app = new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
-			.properties(Map.of("spring.datasource.url",
-					"jdbc:h2:mem:simulated-day;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-							+ "DB_CLOSE_DELAY=-1",
-					"server.port", "0", "madoguchi.limits.per-device", "100000000", "madoguchi.limits.per-address",
-					"100000000", "madoguchi.notify.interval", "PT100H", "madoguchi.expiry.interval", "PT100H",
-					"madoguchi.admin.password", "simulation-only", "logging.level.root", "WARN"))
-			.run();
+		app = SimulationApp.start("classpath:offices/konan.yaml");
 		office = app.getBean(OfficeCatalog.class).get("konan");
-		days = new SimulatedDays(office, app.getBean(TicketService.class), app.getBean(TicketQueries.class),
-				app.getBean(Board.class), app.getBean(SimulatedClock.class), app.getBean(EventTap.class),
-				app.getBean(JdbcClient.class));
+		days = SimulationApp.days(app, office);
 	}
 
 	@AfterAll
 	static void stop() {
 		app.close();
+	}
+
+	@Test
+	void theDaysRunOnADatabaseOfTheirOwnInMemory() throws java.sql.SQLException {
+		try (java.sql.Connection connection = app.getBean(javax.sql.DataSource.class).getConnection()) {
+			assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:mem:simulation-");
+		}
 	}
 
 	@Test
