@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
@@ -23,13 +28,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live estimate: Madoguchi's predictor, the one the simulator measures, on what the
- * office knows now — each ticket's procedure with its service time learned from the
- * office's history (its configured minutes while there is little) and the spread of
- * service times, web holders not yet here by the share that came lately, people in the
- * office by their chance still to be waiting, the services under way, and the counters
- * open now. Its calibration (the median ratio of the actual wait to the central figure,
- * and the 10th and 90th percentiles of the rest in spreads) was fitted on simulated
- * weekdays and ships in {@code estimate/calibration.txt}.
+ * office knows now — each ticket's procedure with its counter time learned from the
+ * office's history (its configured minutes while there is little) and the spread of those
+ * times, web holders not yet here by the share that came lately (and, once told to come,
+ * expected after their travel time, and less likely to come the longer they are overdue),
+ * people in the office by their chance still to be waiting, the services under way, and
+ * the counters open now. Its calibration (the median ratio of the actual wait to the
+ * central figure, and the 10th and 90th percentiles of the rest in spreads) was fitted on
+ * simulated weekdays and ships in {@code estimate/calibration.txt}.
  */
 @Component
 class LearnedWaitEstimator implements WaitEstimator {
@@ -45,10 +51,16 @@ class LearnedWaitEstimator implements WaitEstimator {
 
 	private final ObjectProvider<CounterAvailability> counters;
 
+	private final ObjectProvider<TravelNotices> notices;
+
+	private final Clock clock;
+
 	private final MadoguchiPredictor predictor;
 
 	LearnedWaitEstimator(ServiceTimes serviceTimes, HolderBehaviour behaviour,
-			ObjectProvider<CounterAvailability> counters) {
+			ObjectProvider<CounterAvailability> counters, ObjectProvider<TravelNotices> notices, Clock clock) {
+		this.notices = notices;
+		this.clock = clock;
 		this.serviceTimes = serviceTimes;
 		this.behaviour = behaviour;
 		this.counters = counters;
@@ -78,10 +90,20 @@ class LearnedWaitEstimator implements WaitEstimator {
 	private Situation situation(Office office, Line line) {
 		double presence = this.behaviour.webPresence(office.id());
 		double giveUp = this.behaviour.giveUpPerMinute(office.id());
+		Map<UUID, TravelNotices.Told> told = toldToCome(office, line);
+		Instant now = this.clock.instant();
 		List<Situation.Ahead> ahead = new ArrayList<>(line.places().size());
 		for (Line.Place place : line.places()) {
 			double minutes = minutesOf(office, office.procedure(place.procedure()));
-			ahead.add(new Situation.Ahead(minutes, place.present(), presence, place.web() ? 0 : giveUp));
+			TravelNotices.Told notice = (place.ticket() != null) ? told.get(place.ticket()) : null;
+			if (!place.present() && notice != null) {
+				double overdue = Duration.between(notice.at(), now).toMillis() / 60000.0 - notice.travelMinutes();
+				ahead.add(Situation.Ahead.toldToCome(minutes, presence, overdue,
+						this.behaviour.lateMinutes(office.id()), this.behaviour.lateSpread(office.id())));
+			}
+			else {
+				ahead.add(new Situation.Ahead(minutes, place.present(), presence, place.web() ? 0 : giveUp));
+			}
 		}
 		List<Situation.InService> inService = line.inService()
 			.stream()
@@ -92,6 +114,13 @@ class LearnedWaitEstimator implements WaitEstimator {
 		Arrays.fill(counters, openCounters(office, line.queue()));
 		return new Situation(0, ahead, inService, counters, meanServiceMinutes(office, line.queue()), List.of(),
 				Double.NaN, Double.NaN, this.serviceTimes.serviceCv(office.id(), Situation.DEFAULT_SERVICE_CV));
+	}
+
+	/** Web holders in line told to come, when there are any not here. */
+	private Map<UUID, TravelNotices.Told> toldToCome(Office office, Line line) {
+		TravelNotices notices = this.notices.getIfAvailable();
+		boolean anyAway = line.places().stream().anyMatch((place) -> place.web() && !place.present());
+		return (notices != null && anyAway) ? notices.toldToCome(office) : Map.of();
 	}
 
 	private double minutesOf(Office office, Procedure procedure) {

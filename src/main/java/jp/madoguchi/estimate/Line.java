@@ -2,6 +2,7 @@ package jp.madoguchi.estimate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A queue's line as the estimator needs it: the tickets holding a place, in line order,
@@ -29,8 +30,15 @@ public record Line(String queue, List<Place> places, List<AtCounter> inService) 
 	 * @param present whether its holder is in the office (checked in, or a paper ticket)
 	 * @param web whether it is a web ticket (a web holder not here may not come; a holder
 	 * in the office may give up)
+	 * @param ticket the ticket, to know whether its holder was told to come (null when
+	 * unknown)
 	 */
-	public record Place(String procedure, boolean present, boolean web) {
+	public record Place(String procedure, boolean present, boolean web, UUID ticket) {
+
+		public Place(String procedure, boolean present, boolean web) {
+			this(procedure, present, web, null);
+		}
+
 	}
 
 }

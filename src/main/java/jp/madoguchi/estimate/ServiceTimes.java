@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The most recent service times observed per procedure (a rolling window), from the
- * office's own history.
+ * office's own history: the counter's time, from the call (the holder walks up, the
+ * counter waits) to done.
  */
 @Component
 public class ServiceTimes {

@@ -1,6 +1,7 @@
 package jp.madoguchi.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import jp.madoguchi.estimate.HolderBehaviour;
 import jp.madoguchi.notify.Contacts.Contact;
 import jp.madoguchi.notify.Notifier.NotifierException;
 import jp.madoguchi.office.OfficeCatalog;
@@ -48,6 +50,8 @@ class ComeNowNotices {
 
 	private final Contacts contacts;
 
+	private final HolderBehaviour behaviour;
+
 	private final TicketQueries tickets;
 
 	private final TicketTokens tokens;
@@ -65,9 +69,11 @@ class ComeNowNotices {
 	private final String publicUrl;
 
 	ComeNowNotices(Contacts contacts, TicketQueries tickets, TicketTokens tokens, OfficeCatalog offices,
-			MessageSource messages, Clock clock, @Value("${madoguchi.notify.margin-minutes:3}") int marginMinutes,
+			HolderBehaviour behaviour, MessageSource messages, Clock clock,
+			@Value("${madoguchi.notify.margin-minutes:5}") int marginMinutes,
 			@Value("${madoguchi.public-url:http://localhost:8080}") String publicUrl) {
 		this.contacts = contacts;
+		this.behaviour = behaviour;
 		this.tickets = tickets;
 		this.tokens = tokens;
 		this.offices = offices;
@@ -88,6 +94,7 @@ class ComeNowNotices {
 		}
 		switch (event.kind()) {
 			case CALLED, RECALLED -> this.work.execute(() -> tellCalled(event));
+			case CHECKED_IN -> this.work.execute(() -> learnLateness(event));
 			case DONE, CANCELLED, EXPIRED -> this.work.execute(() -> this.contacts.erase(event.ticket()));
 			default -> {
 			}
@@ -98,6 +105,15 @@ class ComeNowNotices {
 	void stop() throws InterruptedException {
 		this.work.shutdown();
 		this.work.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * How late after their travel time a holder told to come arrived, for the estimate.
+	 */
+	private void learnLateness(TicketEvent event) {
+		this.contacts.toldToCome(event.ticket())
+			.ifPresent((told) -> this.behaviour.observeLateness(event.office(),
+					Duration.between(told.at(), event.at()).toMillis() / 60000.0 - told.travelMinutes()));
 	}
 
 	private void tellCalled(TicketEvent event) {

@@ -4,12 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jp.madoguchi.estimate.TravelNotices;
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.shared.MadoguchiException.Kind;
 import jp.madoguchi.shared.web.Language;
@@ -121,6 +124,35 @@ public class Contacts {
 					+ " WHERE c.leave_notified_at IS NULL AND t.state = 'ISSUED'")
 			.query(Contacts::contact)
 			.list();
+	}
+
+	/**
+	 * The office's web tickets not checked in whose holders were told to leave: the first
+	 * notice, with the travel time it was sent for.
+	 */
+	Map<UUID, TravelNotices.Told> toldToComeAndAway(String office) {
+		Map<UUID, TravelNotices.Told> told = new HashMap<>();
+		this.jdbc
+			.sql("SELECT c.ticket_id, c.leave_notified_at, c.travel_minutes FROM ticket_contact c"
+					+ " JOIN ticket t ON t.id = c.ticket_id WHERE t.office_id = ? AND t.state = 'ISSUED'"
+					+ " AND c.leave_notified_at IS NOT NULL")
+			.param(office)
+			.query((rs) -> {
+				TravelNotices.Told notice = new TravelNotices.Told(rs.getTimestamp(2).toInstant(), rs.getInt(3));
+				told.merge(rs.getObject(1, UUID.class), notice,
+						(one, other) -> one.at().isBefore(other.at()) ? one : other);
+			});
+		return told;
+	}
+
+	/** When a ticket's holder was first told to leave, and for what travel time. */
+	Optional<TravelNotices.Told> toldToCome(UUID ticket) {
+		return this.jdbc
+			.sql("SELECT leave_notified_at, travel_minutes FROM ticket_contact WHERE ticket_id = ?"
+					+ " AND leave_notified_at IS NOT NULL ORDER BY leave_notified_at FETCH FIRST 1 ROWS ONLY")
+			.param(ticket)
+			.query((rs, row) -> new TravelNotices.Told(rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+			.optional();
 	}
 
 	List<Contact> of(UUID ticket) {

@@ -50,7 +50,7 @@ public final class DayOutcome {
 
 	/**
 	 * Web holders whose turn came: [present when called (1/0), turn later than travel
-	 * (1/0)].
+	 * (1/0), a no-show (1/0)].
 	 */
 	final List<int[]> webTurns = new ArrayList<>();
 
@@ -59,7 +59,14 @@ public final class DayOutcome {
 	final List<Double> walkInWaits = new ArrayList<>();
 
 	/**
-	 * Service minutes per procedure, as served (what an office learns from its history).
+	 * Web holders who came: minutes after their travel time that they arrived (what an
+	 * office learns from its notices and check-ins).
+	 */
+	final List<Double> lateness = new ArrayList<>();
+
+	/**
+	 * Counter minutes per procedure, from the call to done (what an office learns from
+	 * its history: the counter is taken from the moment it calls).
 	 */
 	final Map<String, List<Double>> served = new HashMap<>();
 
@@ -95,7 +102,7 @@ public final class DayOutcome {
 		if (holder.person.web()) {
 			boolean present = !holder.passedOver;
 			boolean later = (at - holder.issuedAt) > holder.person.travelMinutes();
-			this.webTurns.add(new int[] { present ? 1 : 0, later ? 1 : 0 });
+			this.webTurns.add(new int[] { present ? 1 : 0, later ? 1 : 0, holder.person.noShow() ? 1 : 0 });
 			if (present && !Double.isNaN(holder.presentAt)) {
 				this.webInOfficeWaits.add(at - holder.presentAt);
 			}
@@ -105,7 +112,7 @@ public final class DayOutcome {
 		}
 		if (!holder.passedOver) {
 			this.served.computeIfAbsent(holder.person.procedure().id(), (p) -> new ArrayList<>())
-				.add(holder.person.serviceMinutes());
+				.add(DaySimulator.CALL_TO_START + holder.person.serviceMinutes());
 		}
 	}
 

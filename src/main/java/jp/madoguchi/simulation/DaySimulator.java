@@ -54,7 +54,10 @@ public final class DaySimulator {
 	 * is at most travel + this margin, so that nine in ten arrive before their turn (the
 	 * default of {@code madoguchi.notify.margin-minutes} in the live application).
 	 */
-	static final double MARGIN = 3;
+	static final double MARGIN = 5;
+
+	/** Minutes from a call until the holder is at the counter and service starts. */
+	static final double CALL_TO_START = 1;
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -105,14 +108,15 @@ public final class DaySimulator {
 
 	/**
 	 * What the office has learned from its own history, the same for every estimator:
-	 * service minutes per procedure and the spread of service times, the share of web
-	 * tickets whose holders come at all (checked in, sooner or later: a holder passed
-	 * over who comes within the grace time is served next, so still before those behind),
-	 * and how often walk-ins give up per minute of waiting (cancelled tickets ÷ minutes
-	 * waited).
+	 * counter minutes per procedure (from the call to done) and their spread, the share
+	 * of web tickets whose holders come at all (checked in, sooner or later: a holder
+	 * passed over who comes within the grace time is served next, so still before those
+	 * behind), how often walk-ins give up per minute of waiting (cancelled tickets ÷
+	 * minutes waited), and how late after their travel time web holders told to come
+	 * arrive (mean and standard deviation).
 	 */
 	public record Knowledge(Map<String, Double> serviceMinutes, double webPresence, double giveUpPerMinute,
-			double serviceCv) {
+			double serviceCv, double lateMinutes, double lateSpread) {
 
 		double minutesOf(String procedure, double fallback) {
 			return this.serviceMinutes.getOrDefault(procedure, fallback);
@@ -139,6 +143,9 @@ public final class DaySimulator {
 
 		private final DayOutcome outcome;
 
+		/** Where the reference bound is among the predictors, if it is. */
+		private final int referenceIndex;
+
 		private double now;
 
 		private long order;
@@ -146,6 +153,7 @@ public final class DaySimulator {
 		Run(DayPlan plan) {
 			this.plan = plan;
 			this.outcome = new DayOutcome(DaySimulator.this.predictors.stream().map(Predictor::name).toList());
+			this.referenceIndex = indexOfReference(DaySimulator.this.predictors);
 		}
 
 		DayOutcome execute() {
@@ -176,6 +184,9 @@ public final class DaySimulator {
 				if (holder.person.web()) {
 					this.outcome.webTickets++;
 					this.outcome.webTicketsCheckedIn += Double.isNaN(holder.presentAt) ? 0 : 1;
+					if (!Double.isNaN(holder.presentAt) && !Double.isNaN(holder.leftAt)) {
+						this.outcome.lateness.add(holder.presentAt - holder.notifiedAt - holder.person.travelMinutes());
+					}
 				}
 				else {
 					double end = !Double.isNaN(holder.calledAt) ? holder.calledAt
@@ -282,8 +293,8 @@ public final class DaySimulator {
 			Holder holder = this.holders.get(called.id());
 			this.busy.put(counter, new Busy(called.id(), called.queue(), this.now));
 			double serviceMinutes = (holder != null) ? holder.person.serviceMinutes() : 10;
-			at(this.now + 1, () -> start(counter));
-			at(this.now + 1 + serviceMinutes, () -> done(counter));
+			at(this.now + CALL_TO_START, () -> start(counter));
+			at(this.now + CALL_TO_START + serviceMinutes, () -> done(counter));
 		}
 
 		private boolean nobodyPresentFor(String counter) {
@@ -357,64 +368,146 @@ public final class DaySimulator {
 
 		private void estimateLine(String queue, List<Ticket> line, boolean score) {
 			List<Situation.Ahead> ahead = new ArrayList<>();
-			double[] counters = counters(queue);
-			List<Situation.InService> inService = inService(queue);
-			double meanService = meanService(queue);
-			List<Double> recent = recentWaits(queue);
-			double les = lastEnteredServiceWait(queue);
-			double hol = headOfLineWait(line);
 			List<double[]> aheadTruth = new ArrayList<>();
+			List<int[]> places = new ArrayList<>();
+			List<Holder> waiting = new ArrayList<>();
+			double meanService = meanService(queue);
 			for (Ticket ticket : line) {
 				if (ticket.state() == TicketState.ABSENT) {
 					continue;
 				}
 				Holder holder = this.holders.get(ticket.id());
 				if (holder != null && Double.isNaN(holder.calledAt)) {
-					boolean atIssue = !holder.estimatedAtIssue;
-					boolean atHome = holder.person.web() && Double.isNaN(holder.leftAt) && !holder.person.noShow();
-					if (score || atIssue || atHome) {
-						// a view, not a copy: the situation is used before the line grows
-						Situation situation = new Situation((int) this.now,
-								Collections.unmodifiableList(ahead.subList(0, ahead.size())), inService, counters,
-								meanService, recent, les, hol, DaySimulator.this.knowledge.serviceCv());
-						if (score || atIssue) {
-							List<double[]> truth = List.copyOf(aheadTruth);
-							this.outcome.observe(holder, this.now, atIssue,
-									predictAll(situation, () -> reference(queue, truth)));
-							holder.estimatedAtIssue = true;
-						}
-						if (atHome) {
-							notice(holder, situation);
-						}
-					}
+					waiting.add(holder);
+					places.add(new int[] { ahead.size(), aheadTruth.size() });
 				}
 				boolean present = ticket.state() == TicketState.WAITING;
 				double minutes = DaySimulator.this.knowledge.minutesOf(ticket.procedure(), meanService);
-				boolean walkIn = ticket.channel() != jp.madoguchi.ticketing.Channel.WEB;
-				ahead.add(new Situation.Ahead(minutes, present, DaySimulator.this.knowledge.webPresence(),
-						walkIn ? DaySimulator.this.knowledge.giveUpPerMinute() : 0));
+				ahead.add(ahead(ticket, holder, present, minutes));
 				if (holder != null && !(holder.person.web() && holder.person.noShow() && !present)) {
+					boolean onTheWay = !present && !Double.isNaN(holder.leftAt);
 					aheadTruth.add(new double[] { holder.person.procedure().minutes(),
-							holder.person.web() ? 0 : this.plan.patienceMean });
+							holder.person.web() ? 0 : this.plan.patienceMean,
+							onTheWay ? holder.leftAt + holder.person.travelMinutes() + holder.person.lateness()
+									- this.now : Double.NaN });
+				}
+			}
+			Situation whole = new Situation((int) this.now, ahead, inService(queue), counters(queue), meanService,
+					recentWaits(queue), lastEnteredServiceWait(queue), headOfLineWait(line),
+					DaySimulator.this.knowledge.serviceCv());
+			Prediction[][] everyPlace = score ? predictEveryPlace(whole, waiting.size()) : null;
+			Prediction[] notices = null;
+			Prediction[] references = null;
+			for (int i = 0; i < waiting.size(); i++) {
+				Holder holder = waiting.get(i);
+				int place = places.get(i)[0];
+				boolean atIssue = !holder.estimatedAtIssue;
+				if (score || atIssue) {
+					Prediction[] predictions = score ? column(everyPlace, place) : predictAll(whole.withFirst(place));
+					if (this.referenceIndex >= 0) {
+						if (references == null) {
+							references = timedReference(queue, aheadTruth, score ? waiting.size() : 1);
+						}
+						predictions[this.referenceIndex] = references[places.get(i)[1]];
+					}
+					this.outcome.observe(holder, this.now, atIssue, predictions);
+					holder.estimatedAtIssue = true;
+				}
+				if (holder.person.web() && Double.isNaN(holder.notifiedAt)) {
+					if (notices == null) {
+						notices = noticeEstimates(whole, everyPlace);
+					}
+					notice(holder, notices[place]);
 				}
 			}
 		}
 
-		private Prediction[] predictAll(Situation situation, java.util.function.Supplier<Prediction> reference) {
+		/**
+		 * A ticket ahead as the office sees it. A web holder told to come and not here
+		 * yet is expected after their travel time and the usual lateness; the longer they
+		 * are overdue, the likelier they are not coming at all.
+		 */
+		private Situation.Ahead ahead(Ticket ticket, Holder holder, boolean present, double minutes) {
+			Knowledge known = DaySimulator.this.knowledge;
+			if (ticket.channel() != Channel.WEB) {
+				return new Situation.Ahead(minutes, present, known.webPresence(), known.giveUpPerMinute());
+			}
+			if (present || holder == null || Double.isNaN(holder.notifiedAt)) {
+				return new Situation.Ahead(minutes, present, known.webPresence(), 0);
+			}
+			double overdue = this.now - holder.notifiedAt - holder.person.travelMinutes();
+			return Situation.Ahead.toldToCome(minutes, known.webPresence(), overdue, known.lateMinutes(),
+					known.lateSpread());
+		}
+
+		/**
+		 * Every predictor but the reference, for every place of the line at once; the
+		 * time it takes is shared among the places scored.
+		 */
+		private Prediction[][] predictEveryPlace(Situation whole, int scored) {
+			List<Predictor> all = DaySimulator.this.predictors;
+			Prediction[][] everyPlace = new Prediction[all.size()][];
+			for (int i = 0; i < all.size(); i++) {
+				if (i == this.referenceIndex) {
+					continue;
+				}
+				long started = System.nanoTime();
+				everyPlace[i] = all.get(i).predictEach(whole);
+				this.outcome.cpuNanos[i] += System.nanoTime() - started;
+				this.outcome.estimates[i] += scored;
+			}
+			return everyPlace;
+		}
+
+		private Prediction[] column(Prediction[][] everyPlace, int place) {
+			Prediction[] predictions = new Prediction[everyPlace.length];
+			for (int i = 0; i < everyPlace.length; i++) {
+				predictions[i] = (i == this.referenceIndex) ? null : everyPlace[i][place];
+			}
+			return predictions;
+		}
+
+		/**
+		 * The notice driver's estimate of every place: the scored one when it is among
+		 * them.
+		 */
+		private Prediction[] noticeEstimates(Situation whole, Prediction[][] everyPlace) {
+			int driver = DaySimulator.this.predictors.indexOf(DaySimulator.this.noticeDriver);
+			if (everyPlace != null && driver >= 0 && driver != this.referenceIndex) {
+				return everyPlace[driver];
+			}
+			return DaySimulator.this.noticeDriver.predictEach(whole);
+		}
+
+		/** Every predictor but the reference, for one place. */
+		private Prediction[] predictAll(Situation situation) {
 			Prediction[] predictions = new Prediction[DaySimulator.this.predictors.size()];
 			for (int i = 0; i < predictions.length; i++) {
+				if (i == this.referenceIndex) {
+					continue;
+				}
 				long started = System.nanoTime();
-				Predictor predictor = DaySimulator.this.predictors.get(i);
-				predictions[i] = (predictor instanceof MonteCarloReference) ? reference.get()
-						: predictor.predict(situation);
+				predictions[i] = DaySimulator.this.predictors.get(i).predict(situation);
 				this.outcome.cpuNanos[i] += System.nanoTime() - started;
 				this.outcome.estimates[i]++;
 			}
 			return predictions;
 		}
 
+		/**
+		 * The reference for every place of the line; the time it takes is shared among
+		 * the places scored.
+		 */
+		private Prediction[] timedReference(String queue, List<double[]> aheadTruth, int scored) {
+			long started = System.nanoTime();
+			Prediction[] predictions = reference(queue, aheadTruth);
+			this.outcome.cpuNanos[this.referenceIndex] += System.nanoTime() - started;
+			this.outcome.estimates[this.referenceIndex] += scored;
+			return predictions;
+		}
+
 		/** The reference bound, from the true state of the queue's counters and line. */
-		private Prediction reference(String queue, List<double[]> aheadTruth) {
+		private Prediction[] reference(String queue, List<double[]> aheadTruth) {
 			List<double[]> counterFree = new ArrayList<>();
 			List<double[][]> closed = new ArrayList<>();
 			List<double[]> inService = new ArrayList<>();
@@ -433,20 +526,22 @@ public final class DaySimulator {
 				}
 				closed.add(spans.toArray(new double[0][]));
 			}
-			return DaySimulator.this.reference.predict(aheadTruth, counterFree, closed, inService);
+			return DaySimulator.this.reference.predictEach(aheadTruth, counterFree, closed, inService);
 		}
 
-		/** A web holder at home leaves when the estimate reaches travel + margin. */
-		private void notice(Holder holder, Situation situation) {
-			if (!holder.person.web() || !Double.isNaN(holder.leftAt) || holder.person.noShow()) {
-				return;
-			}
+		/**
+		 * A web holder at home is told to come when the estimate reaches travel + margin;
+		 * all but the no-shows leave then.
+		 */
+		private void notice(Holder holder, Prediction prediction) {
 			// the low end of the range: most holders then arrive before their turn
-			Prediction prediction = DaySimulator.this.noticeDriver.predict(situation);
 			double estimate = prediction.hasRange() ? prediction.low() : prediction.minutes();
 			if (estimate <= holder.person.travelMinutes() + DaySimulator.this.noticeMargin) {
-				holder.leftAt = this.now;
-				at(this.now + holder.person.travelMinutes() + holder.person.lateness(), () -> arrive(holder));
+				holder.notifiedAt = this.now;
+				if (!holder.person.noShow()) {
+					holder.leftAt = this.now;
+					at(this.now + holder.person.travelMinutes() + holder.person.lateness(), () -> arrive(holder));
+				}
 			}
 		}
 
@@ -558,6 +653,15 @@ public final class DaySimulator {
 
 	}
 
+	private static int indexOfReference(List<Predictor> predictors) {
+		for (int i = 0; i < predictors.size(); i++) {
+			if (predictors.get(i) instanceof MonteCarloReference) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	private record Busy(UUID ticket, String queue, double since) {
 	}
 
@@ -573,6 +677,8 @@ public final class DaySimulator {
 		final double issuedAt;
 
 		double presentAt = Double.NaN;
+
+		double notifiedAt = Double.NaN;
 
 		double leftAt = Double.NaN;
 

@@ -90,6 +90,8 @@ public final class EstimatorReport {
 		long present = 0;
 		long laterTurns = 0;
 		long laterPresent = 0;
+		long comingLaterTurns = 0;
+		long comingLaterPresent = 0;
 		List<Double> web = new ArrayList<>();
 		List<Double> walkIn = new ArrayList<>();
 		double idleAbsent = 0;
@@ -102,6 +104,10 @@ public final class EstimatorReport {
 				if (turn[1] == 1) {
 					laterTurns++;
 					laterPresent += turn[0];
+					if (turn[2] == 0) {
+						comingLaterTurns++;
+						comingLaterPresent += turn[0];
+					}
 				}
 			}
 			web.addAll(outcome.webInOfficeWaits);
@@ -113,9 +119,10 @@ public final class EstimatorReport {
 		md.append("With Madoguchi's estimate driving the \"come now\" notices:\n\n");
 		md.append(String.format(Locale.ROOT,
 				"- web holders present when their turn came: %.1f %% (%,d turns); of those whose turn came later than"
-						+ " their travel time: **%.1f %%** (%,d)%n",
-				100.0 * present / Math.max(1, turns), turns, 100.0 * laterPresent / Math.max(1, laterTurns),
-				laterTurns));
+						+ " their travel time: %.1f %% (%,d); of those, leaving out the no-shows (who never come,"
+						+ " whatever they are told): **%.1f %%** (%,d)%n",
+				100.0 * present / Math.max(1, turns), turns, 100.0 * laterPresent / Math.max(1, laterTurns), laterTurns,
+				100.0 * comingLaterPresent / Math.max(1, comingLaterTurns), comingLaterTurns));
 		md.append(String.format(Locale.ROOT,
 				"- wait in the office: web holders median **%.1f** min, 90th percentile %.1f min; walk-ins median %.1f"
 						+ " min, 90th percentile %.1f min%n",

@@ -1,5 +1,6 @@
 package jp.madoguchi.simulation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,7 +21,13 @@ public final class MonteCarloReference implements Predictor {
 
 	static final String NAME = "Monte-Carlo reference";
 
-	private static final int SAMPLES = 24;
+	/** Samples for a short line; a long one gets fewer, down to {@link #MIN_SAMPLES}. */
+	private static final int SAMPLES = 400;
+
+	private static final int MIN_SAMPLES = 60;
+
+	/** A bound on samples × places, so that a long line stays quick. */
+	private static final int BUDGET = 800_000;
 
 	private final SplittableRandom random = new SplittableRandom(42);
 
@@ -35,28 +42,48 @@ public final class MonteCarloReference implements Predictor {
 	}
 
 	/**
-	 * The median, 10th and 90th percentile of the wait, over samples of the future.
+	 * The median, 10th and 90th percentile of the wait of every place of the line, over
+	 * samples of the future: element {@code k} for a holder with the first {@code k}
+	 * entries of {@code aheadMeans} before them.
 	 * @param aheadMeans for each ticket ahead that may be served (no-shows left out): its
-	 * true mean service minutes, and for a walk-in the mean of their remaining patience
-	 * (0 for a web holder, who does not give up)
-	 * @param counterFree for each counter serving the queue: the minute (from now) it
-	 * frees, its share of this queue, and its closed spans (from now)
+	 * true mean service minutes, for a walk-in the mean of their remaining patience (0
+	 * for a web holder, who does not give up), and for a web holder on the way the
+	 * minutes until they arrive (NaN otherwise)
+	 * @param counterFree for each counter serving the queue: whether it is busy (1 or 0)
+	 * and its share of this queue
+	 * @param closedSpans for each counter, its closed spans (from now)
+	 * @param inServiceMeansElapsed for each counter, the true mean service minutes of the
+	 * ticket it serves and how long it has been at it
 	 */
-	Prediction predict(List<double[]> aheadMeans, List<double[]> counterFree, List<double[][]> closedSpans,
+	Prediction[] predictEach(List<double[]> aheadMeans, List<double[]> counterFree, List<double[][]> closedSpans,
 			List<double[]> inServiceMeansElapsed) {
-		double[] waits = new double[SAMPLES];
-		for (int k = 0; k < SAMPLES; k++) {
-			waits[k] = sample(aheadMeans, counterFree, closedSpans, inServiceMeansElapsed);
+		int places = aheadMeans.size() + 1;
+		int samples = Math.max(MIN_SAMPLES, Math.min(SAMPLES, BUDGET / places));
+		double[][] waits = new double[places][samples];
+		for (int k = 0; k < samples; k++) {
+			sample(aheadMeans, counterFree, closedSpans, inServiceMeansElapsed, waits, k);
 		}
-		Arrays.sort(waits);
-		return new Prediction(waits[SAMPLES / 2], waits[SAMPLES / 10], waits[SAMPLES * 9 / 10]);
+		Prediction[] predictions = new Prediction[places];
+		for (int place = 0; place < places; place++) {
+			double[] sorted = waits[place];
+			Arrays.sort(sorted);
+			predictions[place] = new Prediction(quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9));
+		}
+		return predictions;
 	}
 
-	private double sample(List<double[]> aheadMeans, List<double[]> counterFree, List<double[][]> closedSpans,
-			List<double[]> inService) {
+	private static double quantile(double[] sorted, double q) {
+		double position = q * (sorted.length - 1);
+		int below = (int) Math.floor(position);
+		int above = Math.min(below + 1, sorted.length - 1);
+		return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+	}
+
+	private void sample(List<double[]> aheadMeans, List<double[]> counterFree, List<double[][]> closedSpans,
+			List<double[]> inService, double[][] waits, int sample) {
 		int counters = counterFree.size();
 		if (counters == 0) {
-			return 0;
+			return;
 		}
 		double[] free = new double[counters];
 		for (int c = 0; c < counters; c++) {
@@ -66,26 +93,57 @@ public final class MonteCarloReference implements Predictor {
 				free[c] = residual(busy[0], busy[1]);
 			}
 		}
+		List<double[]> late = new ArrayList<>();
+		int place = 0;
 		for (double[] ahead : aheadMeans) {
-			double mean = ahead[0];
-			int c = earliest(free, closedSpans);
+			int c = servingLateComers(late, free, closedSpans, counterFree);
 			double start = open(free[c], closedSpans.get(c));
+			waits[place++][sample] = start;
 			if (ahead[1] > 0 && -Math.log(1 - this.random.nextDouble()) * ahead[1] < start) {
 				// a walk-in who gives up before their turn (patience is memoryless)
 				continue;
 			}
-			double share = counterFree.get(c)[1];
-			double service = DayPlan.logNormal(this.random, mean, DayPlan.SERVICE_CV);
-			// a counter shared with another queue serves it in between, in proportion
-			free[c] = start + service / share;
+			if (ahead.length > 2 && ahead[2] > start) {
+				// on the way, too late for their turn: passed over, at the front when
+				// they come
+				late.add(ahead);
+				continue;
+			}
+			serve(free, c, start, ahead[0], counterFree);
 		}
-		int c = earliest(free, closedSpans);
-		return Math.max(0, open(free[c], closedSpans.get(c)));
+		int c = servingLateComers(late, free, closedSpans, counterFree);
+		waits[place][sample] = open(free[c], closedSpans.get(c));
+	}
+
+	/** Holders passed over who have come go first; answers the counter free next. */
+	private int servingLateComers(List<double[]> late, double[] free, List<double[][]> closedSpans,
+			List<double[]> counterFree) {
+		while (true) {
+			int c = earliest(free, closedSpans);
+			double at = open(free[c], closedSpans.get(c));
+			double[] first = null;
+			for (double[] comer : late) {
+				if (comer[2] <= at && (first == null || comer[2] < first[2])) {
+					first = comer;
+				}
+			}
+			if (first == null) {
+				return c;
+			}
+			late.remove(first);
+			serve(free, c, at, first[0], counterFree);
+		}
+	}
+
+	private void serve(double[] free, int c, double start, double mean, List<double[]> counterFree) {
+		double service = DaySimulator.CALL_TO_START + DayPlan.logNormal(this.random, mean, DayPlan.SERVICE_CV);
+		// a counter shared with another queue serves it in between, in proportion
+		free[c] = start + service / counterFree.get(c)[1];
 	}
 
 	private double residual(double mean, double elapsed) {
 		for (int tries = 0; tries < 20; tries++) {
-			double total = DayPlan.logNormal(this.random, mean, DayPlan.SERVICE_CV);
+			double total = DaySimulator.CALL_TO_START + DayPlan.logNormal(this.random, mean, DayPlan.SERVICE_CV);
 			if (total > elapsed) {
 				return total - elapsed;
 			}

@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SimulatedDays {
 
+	/** How late web holders are assumed to arrive before the office has learned it. */
+	private static final double DEFAULT_LATE_MINUTES = 2;
+
 	private final Office office;
 
 	private final TicketService service;
@@ -69,6 +72,7 @@ public final class SimulatedDays {
 		long webTickets = 0;
 		double waited = 0;
 		long gaveUp = 0;
+		List<Double> lateness = new ArrayList<>();
 		for (int d = 0; d < days; d++) {
 			DayOutcome outcome = day(scenario, firstSeed + d, webShare, configured, List.of(driver), driver);
 			for (Map.Entry<String, List<Double>> entry : outcome.served.entrySet()) {
@@ -83,6 +87,7 @@ public final class SimulatedDays {
 			webTickets += outcome.webTickets;
 			waited += outcome.walkInMinutesWaited;
 			gaveUp += outcome.walkInsWhoGaveUp;
+			lateness.addAll(outcome.lateness);
 		}
 		Map<String, Double> minutes = new HashMap<>(configured.serviceMinutes());
 		double[] spread = new double[2];
@@ -97,8 +102,11 @@ public final class SimulatedDays {
 		});
 		double serviceCv = (spread[1] > 0) ? Math.sqrt(Math.max(0, spread[0] / spread[1]))
 				: Situation.DEFAULT_SERVICE_CV;
+		double lateMean = lateness.stream().mapToDouble(Double::doubleValue).average().orElse(DEFAULT_LATE_MINUTES);
+		double lateSpread = Math
+			.sqrt(lateness.stream().mapToDouble((late) -> (late - lateMean) * (late - lateMean)).average().orElse(25));
 		return new DaySimulator.Knowledge(minutes, (webTickets > 0) ? (double) checkedIn / webTickets : 0.85,
-				(waited > 0) ? gaveUp / waited : 0, serviceCv);
+				(waited > 0) ? gaveUp / waited : 0, serviceCv, lateMean, lateSpread);
 	}
 
 	/**
@@ -184,7 +192,7 @@ public final class SimulatedDays {
 			.toList()) {
 			minutes.put(procedure.id(), (double) procedure.minutes());
 		}
-		return new DaySimulator.Knowledge(minutes, 0.85, 0, Situation.DEFAULT_SERVICE_CV);
+		return new DaySimulator.Knowledge(minutes, 0.85, 0, Situation.DEFAULT_SERVICE_CV, DEFAULT_LATE_MINUTES, 5);
 	}
 
 }

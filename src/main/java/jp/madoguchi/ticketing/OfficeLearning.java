@@ -17,10 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Teaches the estimator from the office's own tickets: how long each procedure's service
- * takes (from the database at start-up, then from each finished service), whether web
- * holders come at all, and how long people in the office wait before they are called or
- * give up.
+ * Teaches the estimator from the office's own tickets: how long each procedure takes a
+ * counter, from the call to done (from the database at start-up, then from each finished
+ * service), whether web holders come at all, and how long people in the office wait
+ * before they are called or give up.
  */
 @Component
 class OfficeLearning {
@@ -33,7 +33,8 @@ class OfficeLearning {
 
 	private final HolderBehaviour behaviour;
 
-	private final Map<UUID, Instant> serviceStarts = new ConcurrentHashMap<>();
+	/** Tickets at a counter: since their latest call, the counter is theirs. */
+	private final Map<UUID, Instant> counterSince = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Instant> walkInsWaiting = new ConcurrentHashMap<>();
 
@@ -72,9 +73,9 @@ class OfficeLearning {
 		switch (event.kind()) {
 			case ISSUED -> issued(event);
 			case CHECKED_IN -> came(event);
-			case STARTED -> this.serviceStarts.put(event.ticket(), event.at());
 			case DONE -> served(event);
 			case CALLED -> called(event);
+			case RECALLED -> this.counterSince.put(event.ticket(), event.at());
 			case CANCELLED -> ended(event, event.from() == TicketState.WAITING);
 			case TRANSFERRED -> ended(event, false);
 			case EXPIRED -> expired(event);
@@ -93,9 +94,9 @@ class OfficeLearning {
 	}
 
 	private void served(TicketEvent event) {
-		Instant started = this.serviceStarts.remove(event.ticket());
-		if (started != null) {
-			this.serviceTimes.observe(event.office(), event.procedure(), Duration.between(started, event.at()));
+		Instant calledAt = this.counterSince.remove(event.ticket());
+		if (calledAt != null) {
+			this.serviceTimes.observe(event.office(), event.procedure(), Duration.between(calledAt, event.at()));
 		}
 	}
 
@@ -115,6 +116,7 @@ class OfficeLearning {
 
 	/** Someone waiting in the office is called. */
 	private void called(TicketEvent event) {
+		this.counterSince.put(event.ticket(), event.at());
 		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
 		if (waitingSince != null) {
 			this.behaviour.observeWait(event.office(), minutesBetween(waitingSince, event.at()), false);
@@ -122,7 +124,7 @@ class OfficeLearning {
 	}
 
 	private void ended(TicketEvent event, boolean gaveUpWaiting) {
-		this.serviceStarts.remove(event.ticket());
+		this.counterSince.remove(event.ticket());
 		this.webHoldersAway.remove(event.ticket());
 		Instant waitingSince = this.walkInsWaiting.remove(event.ticket());
 		if (waitingSince != null && gaveUpWaiting) {

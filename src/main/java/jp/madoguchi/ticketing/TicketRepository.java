@@ -192,12 +192,12 @@ class TicketRepository {
 	 */
 	List<Line.Place> linePlaces(String office, LocalDate day, String queue) {
 		return this.jdbc
-			.sql("SELECT procedure_id, state, channel FROM ticket WHERE office_id = ? AND business_date = ?"
+			.sql("SELECT procedure_id, state, channel, id FROM ticket WHERE office_id = ? AND business_date = ?"
 					+ " AND queue_id = ? AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL))"
 					+ LINE_ORDER)
 			.params(office, day, queue)
 			.query((rs, row) -> new Line.Place(rs.getString(1), rs.getString(2).equals("WAITING"),
-					rs.getString(3).equals(Channel.WEB.name())))
+					rs.getString(3).equals(Channel.WEB.name()), rs.getObject(4, UUID.class)))
 			.list();
 	}
 
@@ -256,15 +256,16 @@ class TicketRepository {
 	}
 
 	/**
-	 * The service times of the latest tickets of a procedure served, oldest first: what
-	 * the office has learned before this instance started.
+	 * The counter times (from the latest call to done) of the latest tickets of a
+	 * procedure served, oldest first: what the office has learned before this instance
+	 * started.
 	 */
 	List<java.time.Duration> recentServiceTimes(String office, String procedure, int limit) {
 		List<java.time.Duration> newestFirst = this.jdbc
-			.sql("SELECT started_at, finished_at FROM ticket WHERE office_id = ? AND procedure_id = ?"
-					+ " AND state = 'DONE' AND started_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
+			.sql("SELECT called_at, finished_at FROM ticket WHERE office_id = ? AND procedure_id = ?"
+					+ " AND state = 'DONE' AND called_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
 			.params(office, procedure, limit)
-			.query((rs, row) -> java.time.Duration.between(instant(rs, "started_at"), instant(rs, "finished_at")))
+			.query((rs, row) -> java.time.Duration.between(instant(rs, "called_at"), instant(rs, "finished_at")))
 			.list();
 		return newestFirst.reversed();
 	}

@@ -109,8 +109,18 @@ class EstimatorBenchmark {
 
 			@Override
 			public Prediction predict(Situation situation) {
-				// the range carries the spread: one on either side
-				MadoguchiPredictor.Figure figure = MadoguchiPredictor.figure(situation);
+				return asPrediction(MadoguchiPredictor.figure(situation));
+			}
+
+			@Override
+			public Prediction[] predictEach(Situation situation) {
+				return Arrays.stream(MadoguchiPredictor.figures(situation))
+					.map((figure) -> asPrediction(figure))
+					.toArray(Prediction[]::new);
+			}
+
+			// the range carries the spread: one on either side
+			private static Prediction asPrediction(MadoguchiPredictor.Figure figure) {
 				return new Prediction(figure.central(), figure.central() - figure.spread(),
 						figure.central() + figure.spread());
 			}

@@ -1,12 +1,18 @@
 package jp.madoguchi.estimate;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeDefinition;
@@ -32,7 +38,11 @@ class LearnedWaitEstimatorTest {
 
 	private final Set<String> away = new HashSet<>();
 
-	private final LearnedWaitEstimator estimator = estimator(this.serviceTimes, this.behaviour, this.away);
+	private static final Instant NOW = Instant.parse("2031-06-11T01:00:00Z");
+
+	private final Map<UUID, TravelNotices.Told> told = new HashMap<>();
+
+	private final LearnedWaitEstimator estimator = estimator(this.serviceTimes, this.behaviour, this.away, this.told);
 
 	@BeforeAll
 	static void readKonan() throws Exception {
@@ -74,6 +84,30 @@ class LearnedWaitEstimatorTest {
 		}
 		assertThat(this.behaviour.webPresence(konan.id())).isBetween(0.5, 0.55);
 		assertThat(wait(line(20, "move-out", false))).isLessThan(notHereYet);
+	}
+
+	@Test
+	void webHoldersToldToComeAreExpectedAfterTheirTravelAndTheLongOverdueHardlyCount() {
+		Line line = line(20, "move-out", false);
+		tellAll(line, NOW.minus(Duration.ofMinutes(14)), 15);
+		int hereSoon = wait(line);
+		// here only after their turns: passed over, and back after the newcomer's call
+		tellAll(line, NOW.minus(Duration.ofMinutes(2)), 60);
+		int hereLate = wait(line);
+		tellAll(line, NOW.minus(Duration.ofMinutes(120)), 15);
+		int longOverdue = wait(line);
+		assertThat(hereLate).isLessThan(hereSoon);
+		assertThat(longOverdue).isLessThan(hereSoon);
+		// those who came lately were this late after their travel time
+		for (int i = 0; i < 100; i++) {
+			this.behaviour.observeLateness(konan.id(), 4 + (i % 3));
+		}
+		assertThat(this.behaviour.lateMinutes(konan.id())).isBetween(4.0, 5.0);
+		assertThat(this.behaviour.lateSpread(konan.id())).isBetween(0.5, 3.0);
+	}
+
+	private void tellAll(Line line, Instant at, int travelMinutes) {
+		line.places().forEach((place) -> this.told.put(place.ticket(), new TravelNotices.Told(at, travelMinutes)));
 	}
 
 	@Test
@@ -141,7 +175,7 @@ class LearnedWaitEstimatorTest {
 	private static Line line(int length, String procedure, boolean present, boolean web) {
 		List<Line.Place> places = new ArrayList<>();
 		for (int i = 0; i < length; i++) {
-			places.add(new Line.Place(procedure, present, web));
+			places.add(new Line.Place(procedure, present, web, UUID.randomUUID()));
 		}
 		return new Line("B", places, busy(procedure, 1));
 	}
@@ -156,10 +190,12 @@ class LearnedWaitEstimatorTest {
 	}
 
 	private static LearnedWaitEstimator estimator(ServiceTimes serviceTimes, HolderBehaviour behaviour,
-			Set<String> away) {
+			Set<String> away, Map<UUID, TravelNotices.Told> told) {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("counters", (CounterAvailability) (office) -> away);
-		return new LearnedWaitEstimator(serviceTimes, behaviour, beans.getBeanProvider(CounterAvailability.class));
+		beans.registerSingleton("notices", (TravelNotices) (office) -> told);
+		return new LearnedWaitEstimator(serviceTimes, behaviour, beans.getBeanProvider(CounterAvailability.class),
+				beans.getBeanProvider(TravelNotices.class), Clock.fixed(NOW, ZoneId.of("Asia/Tokyo")));
 	}
 
 }

@@ -71,7 +71,7 @@ class ComeNowNoticesTest extends AppTest {
 		assertThat(this.contacts.channelsOf(ticket)).containsExactly("push");
 
 		assertThat(this.queries.placeOf(this.queries.get(ticket)).estimate().low())
-			.as("40 ahead: even the low end of the estimate is more than travel 0 + margin 3")
+			.as("40 ahead: even the low end of the estimate is more than travel 0 + margin 5")
 			.isGreaterThan(3);
 		this.notices.tellThoseWhoShouldLeave();
 		assertThat(push.deliveries()).isEmpty();

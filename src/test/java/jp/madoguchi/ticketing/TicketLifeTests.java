@@ -185,18 +185,20 @@ abstract class TicketLifeTests extends AppTest {
 	private TicketRepository repository;
 
 	@Test
-	void theLatestServiceTimesOfAProcedureAreReadBackForTheEstimatorAfterARestart() {
+	void theLatestCounterTimesOfAProcedureAreReadBackForTheEstimatorAfterARestart() {
 		for (int minutes : new int[] { 7, 12 }) {
 			kioskTicket("health-insurance");
 			counter("13", "call-next");
+			// the walk to the counter takes the counter's time too
+			this.clock.advance(java.time.Duration.ofMinutes(1));
 			counter("13", "start");
 			this.clock.advance(java.time.Duration.ofMinutes(minutes));
 			counter("13", "done");
 		}
 		java.util.List<java.time.Duration> learned = this.repository.recentServiceTimes(KONAN, "health-insurance", 20);
-		assertThat(learned).endsWith(java.time.Duration.ofMinutes(7), java.time.Duration.ofMinutes(12));
+		assertThat(learned).endsWith(java.time.Duration.ofMinutes(8), java.time.Duration.ofMinutes(13));
 		assertThat(this.repository.recentServiceTimes(KONAN, "health-insurance", 1))
-			.containsExactly(java.time.Duration.ofMinutes(12));
+			.containsExactly(java.time.Duration.ofMinutes(13));
 	}
 
 }

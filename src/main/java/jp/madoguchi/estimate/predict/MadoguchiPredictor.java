@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Madoguchi's own estimate. The work ahead is counted ticket by ticket — each with its
- * procedure's learned service time, web holders not yet here by their chance to come,
- * people in the office by their chance not to give up first, the services under way by
- * what is likely left of them — and drained by the counters the schedule will have open
- * (lunch rotation, a counter closing). Alongside that central figure goes its spread: the
- * standard deviation of the same work (service times vary, a web holder comes or not),
- * drained alike. A calibration learned from simulated days turns the central figure into
- * the median of the actual wait, and the spread into its 10th and 90th percentiles, so
- * the range is narrow when the line ahead is certain and wide when it is not.
+ * Madoguchi's own estimate. The line is played forward many times from what the office
+ * knows ({@link LineSimulation}): each ticket with its procedure's learned counter time
+ * and the spread of those times, web holders not here by their chance to come (once told
+ * to come, expected after their travel time, passed over if later than their turn and
+ * back at the front when they come), people in the office by their patience, the services
+ * under way by what is likely left of them, and each counter open as scheduled (lunch
+ * rotation, a counter closing). The median of the sampled waits is the central figure,
+ * their 10th to 90th percentile its spread. A calibration learned from simulated days
+ * turns the central figure into the median of the actual wait, and the spread into its
+ * 10th and 90th percentiles.
  */
 public final class MadoguchiPredictor implements Predictor {
 
@@ -41,10 +42,7 @@ public final class MadoguchiPredictor implements Predictor {
 		return this.calibration.apply(figure.central(), figure.spread());
 	}
 
-	/**
-	 * The uncalibrated figure: the fluid drain of the expected work ahead, with the
-	 * spread of that work in minutes of wait.
-	 */
+	/** The uncalibrated figure of the newcomer at the end of the line. */
 	public static Figure figure(Situation s) {
 		return figures(s)[s.ahead().size()];
 	}
@@ -64,6 +62,7 @@ public final class MadoguchiPredictor implements Predictor {
 	 * of the line now. One pass, so a line of thousands costs little more than one
 	 * estimate.
 	 */
+	@Override
 	public Prediction[] predictEach(Situation s) {
 		Figure[] figures = figures(s);
 		Prediction[] predictions = new Prediction[figures.length];
@@ -74,41 +73,19 @@ public final class MadoguchiPredictor implements Predictor {
 		return predictions;
 	}
 
-	/** The figures for every place of the line, in one pass. */
-	private static Figure[] figures(Situation s) {
-		int n = s.ahead().size();
-		Figure[] figures = new Figure[n + 1];
-		int free = freeCounters(s);
-		double rate = Math.max(s.countersNow(), 0.5);
-		double halfService = 0.5 * s.meanServiceMinutes() / Math.max(s.countersNow(), 1);
-		double cv2 = s.serviceCv() * s.serviceCv();
-		double work = 0;
-		double variance = 0;
-		for (Situation.InService busy : s.inService()) {
-			double left = busy.residual(s.serviceCv());
-			work += left;
-			variance += cv2 * left * left;
-		}
-		Predictors.Drain drain = new Predictors.Drain(s.counters());
-		for (int k = 0; k <= n; k++) {
-			if (k < free) {
-				figures[k] = Figure.NONE;
-			}
-			else {
-				double drained = drain.minutesUntil(work);
-				// the holder is called when the last counter before them frees:
-				// on average half a service of work sooner than the whole drain
-				double central = Math.max(0, drained - halfService);
-				double effectiveRate = (drained > 0) ? work / drained : rate;
-				figures[k] = new Figure(central, Math.sqrt(variance) / Math.max(effectiveRate, 0.5) + 1);
-			}
-			if (k < n) {
-				Situation.Ahead ahead = s.ahead().get(k);
-				double p = Situation.chanceToBeServed(ahead, work, rate);
-				double m = ahead.serviceMinutes();
-				work += p * m;
-				variance += p * m * m * (1 + cv2) - p * p * m * m;
-			}
+	/**
+	 * The figures for every place of the line, from one simulation of it: the median
+	 * wait, and the spread between the 10th and 90th percentiles in standard deviations
+	 * of a normal (plus a minute: nobody is called to the second).
+	 */
+	public static Figure[] figures(Situation s) {
+		double[][] waits = LineSimulation.waits(s);
+		Figure[] figures = new Figure[waits.length];
+		for (int k = 0; k < waits.length; k++) {
+			double[] sorted = waits[k];
+			double median = Calibration.quantile(sorted, 0.5);
+			double spread = (Calibration.quantile(sorted, 0.9) - Calibration.quantile(sorted, 0.1)) / 2.563;
+			figures[k] = new Figure(median, spread + 1);
 		}
 		return figures;
 	}

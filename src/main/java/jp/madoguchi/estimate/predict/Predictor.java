@@ -8,4 +8,17 @@ public interface Predictor {
 
 	Prediction predict(Situation situation);
 
+	/**
+	 * The prediction for every place of the situation's line: element {@code k} for a
+	 * holder with the first {@code k} tickets ahead before them, the last for someone
+	 * joining the end of the line now.
+	 */
+	default Prediction[] predictEach(Situation situation) {
+		Prediction[] predictions = new Prediction[situation.ahead().size() + 1];
+		for (int k = 0; k < predictions.length; k++) {
+			predictions[k] = predict(situation.withFirst(k));
+		}
+		return predictions;
+	}
+
 }

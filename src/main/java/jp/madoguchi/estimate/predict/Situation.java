@@ -34,6 +34,15 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<InService> inSe
 	}
 
 	/**
+	 * The same situation for a holder with only the first {@code places} tickets ahead.
+	 */
+	public Situation withFirst(int places) {
+		return new Situation(this.minuteOfDay, this.ahead.subList(0, places), this.inService, this.counters,
+				this.meanServiceMinutes, this.recentWaits, this.lastEnteredServiceWait, this.headOfLineWait,
+				this.serviceCv);
+	}
+
+	/**
 	 * Open counters now (at least a sliver, so that a queue never seems served by none).
 	 */
 	public double countersNow() {
@@ -63,11 +72,43 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<InService> inSe
 	 * @param presenceChance how likely it is to be called rather than passed over
 	 * @param giveUpPerMinute how likely a holder waiting in the office gives up, per
 	 * minute (walk-ins; the office learns it from its cancelled tickets)
+	 * @param arrivesIn for a web holder told to come and not here yet: the minutes until
+	 * they are likely here (travel time left plus the usual lateness; may be negative
+	 * when they are overdue), with {@code arrivalSpread} its standard deviation; NaN
+	 * otherwise
 	 */
-	public record Ahead(double serviceMinutes, boolean present, double presenceChance, double giveUpPerMinute) {
+	public record Ahead(double serviceMinutes, boolean present, double presenceChance, double giveUpPerMinute,
+			double arrivesIn, double arrivalSpread) {
 
 		public Ahead(double serviceMinutes, boolean present, double presenceChance) {
 			this(serviceMinutes, present, presenceChance, 0);
+		}
+
+		public Ahead(double serviceMinutes, boolean present, double presenceChance, double giveUpPerMinute) {
+			this(serviceMinutes, present, presenceChance, giveUpPerMinute, Double.NaN, 0);
+		}
+
+		/**
+		 * A web holder told to come and not here yet, this many minutes past their travel
+		 * time ({@code overdue}, negative while still within it): expected after the rest
+		 * of their travel and the usual lateness, and the longer overdue, the likelier
+		 * not coming at all (those who come are seldom that late).
+		 * @param presenceChance the share of web holders who come at all
+		 * @param lateMinutes the mean of how late those who come arrive after their
+		 * travel time
+		 * @param lateSpread its standard deviation
+		 */
+		public static Ahead toldToCome(double serviceMinutes, double presenceChance, double overdue, double lateMinutes,
+				double lateSpread) {
+			double spread = Math.max(lateSpread, 0.5);
+			double comingThisLate = presenceChance * Predictors.upperTail((overdue - lateMinutes) / spread);
+			double stillComing = comingThisLate / (comingThisLate + 1 - presenceChance);
+			return new Ahead(serviceMinutes, false, stillComing, 0, lateMinutes - overdue, spread);
+		}
+
+		/** Whether the holder is on the way, told to come. */
+		public boolean onTheWay() {
+			return !this.present && !Double.isNaN(this.arrivesIn);
 		}
 
 	}

@@ -1,0 +1,224 @@
+package jp.madoguchi.estimate.predict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The line played forward many times from what the office knows: the counters as
+ * scheduled, each one a server of its own (a counter shared with another queue serving
+ * this one at its share of the speed), the services under way finishing after a
+ * log-normal residual, each ticket ahead served for a log-normal time around its
+ * procedure's learned minutes — a web holder not here only by their chance to come, a
+ * walk-in only if their patience lasts until their turn. One pass of a sample gives the
+ * minute every place of the line is called, so the whole line costs little more than one
+ * place. The same seed each time: estimates a minute apart differ by what changed, not by
+ * the dice.
+ */
+final class LineSimulation {
+
+	/** Samples for a short line; a long line gets fewer, down to {@link #MIN_SAMPLES}. */
+	static final int SAMPLES = 200;
+
+	static final int MIN_SAMPLES = 40;
+
+	/** A bound on samples × places, so a line of thousands stays a few milliseconds. */
+	private static final int BUDGET = 400_000;
+
+	private static final double EPSILON = 1e-9;
+
+	/** A server never open again. */
+	private static final double NEVER = Double.MAX_VALUE / 4;
+
+	private final Situation situation;
+
+	private final int servers;
+
+	/** For each server and minute from now: the first minute at or after it open. */
+	private final int[][] nextOpen;
+
+	/** Open counters beyond the horizon (at least a sliver). */
+	private final double beyond;
+
+	private final int serversBeyond;
+
+	/**
+	 * Holders passed over and still to come, in one sample: (arrival, service minutes).
+	 */
+	private final List<double[]> late = new ArrayList<>();
+
+	private LineSimulation(Situation situation) {
+		this.situation = situation;
+		double[] counters = situation.counters();
+		double last = (counters.length > 0) ? counters[counters.length - 1] : 0;
+		this.beyond = (last > EPSILON) ? last : 0.5;
+		this.serversBeyond = (int) Math.ceil(this.beyond - EPSILON);
+		int most = this.serversBeyond;
+		for (double c : counters) {
+			most = Math.max(most, (int) Math.ceil(c - EPSILON));
+		}
+		this.servers = Math.max(1, most);
+		this.nextOpen = new int[this.servers][counters.length + 1];
+		for (int j = 0; j < this.servers; j++) {
+			int next = counters.length;
+			this.nextOpen[j][counters.length] = counters.length;
+			for (int m = counters.length - 1; m >= 0; m--) {
+				if (counters[m] > j + EPSILON) {
+					next = m;
+				}
+				this.nextOpen[j][m] = next;
+			}
+		}
+	}
+
+	/**
+	 * The waits of every place of the line, sorted per place: element {@code k} holds the
+	 * sampled minutes until a holder with the first {@code k} tickets ahead before them
+	 * is called.
+	 */
+	static double[][] waits(Situation situation) {
+		return new LineSimulation(situation).run();
+	}
+
+	private double[][] run() {
+		int places = this.situation.ahead().size() + 1;
+		int samples = Math.max(MIN_SAMPLES, Math.min(SAMPLES, BUDGET / places));
+		double[][] waits = new double[places][samples];
+		SplittableRandom seeds = new SplittableRandom(20311);
+		double[] free = new double[this.servers];
+		for (int sample = 0; sample < samples; sample++) {
+			// a stream of its own per sample: a place's waits do not depend on the places
+			// behind it, so the whole line agrees with each place estimated alone
+			playOnce(seeds.split(), free, waits, sample);
+		}
+		for (double[] place : waits) {
+			Arrays.sort(place);
+		}
+		return waits;
+	}
+
+	private void playOnce(SplittableRandom random, double[] free, double[][] waits, int sample) {
+		Arrays.fill(free, 0);
+		double cv = this.situation.serviceCv();
+		int busy = 0;
+		for (Situation.InService service : this.situation.inService()) {
+			if (busy < this.servers) {
+				free[busy++] = residual(random, service.serviceMinutes(), service.elapsedMinutes(), cv);
+			}
+		}
+		this.late.clear();
+		int k = 0;
+		for (Situation.Ahead ahead : this.situation.ahead()) {
+			int server = servingLateComers(random, free, cv);
+			double start = openAt(server, free[server]);
+			waits[k++][sample] = start;
+			if (!served(random, ahead, start)) {
+				continue;
+			}
+			if (ahead.onTheWay()) {
+				double arrival = ahead.arrivesIn() + ahead.arrivalSpread() * random.nextGaussian();
+				if (arrival > start) {
+					// passed over; back at the front when they come
+					this.late.add(new double[] { arrival, ahead.serviceMinutes() });
+					continue;
+				}
+			}
+			free[server] = start + logNormal(random, ahead.serviceMinutes(), cv) / speed(server, start);
+		}
+		int server = servingLateComers(random, free, cv);
+		waits[k][sample] = openAt(server, free[server]);
+	}
+
+	/**
+	 * Serves the holders passed over who have come by the time a counter frees (they go
+	 * to the front); answers the counter that frees next for the line.
+	 */
+	private int servingLateComers(SplittableRandom random, double[] free, double cv) {
+		while (true) {
+			int server = earliest(free);
+			double at = openAt(server, free[server]);
+			double[] first = null;
+			for (double[] comer : this.late) {
+				if (comer[0] <= at && (first == null || comer[0] < first[0])) {
+					first = comer;
+				}
+			}
+			if (first == null) {
+				return server;
+			}
+			this.late.remove(first);
+			free[server] = at + logNormal(random, first[1], cv) / speed(server, at);
+		}
+	}
+
+	/**
+	 * Whether the holder comes (if not here) and is still waiting when their turn comes.
+	 */
+	private static boolean served(SplittableRandom random, Situation.Ahead ahead, double start) {
+		if (!ahead.present() && random.nextDouble() >= ahead.presenceChance()) {
+			return false;
+		}
+		// patience is memoryless: what is left of it is as long as it was
+		return ahead.giveUpPerMinute() <= 0 || -Math.log(1 - random.nextDouble()) / ahead.giveUpPerMinute() > start;
+	}
+
+	private int earliest(double[] free) {
+		int best = 0;
+		double bestAt = Double.MAX_VALUE;
+		for (int j = 0; j < free.length; j++) {
+			double at = openAt(j, free[j]);
+			if (at < bestAt) {
+				bestAt = at;
+				best = j;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * The first moment at or after {@code at} when the server is open; beyond the horizon
+	 * the counters stay as at its last minute.
+	 */
+	private double openAt(int server, double at) {
+		int[] next = this.nextOpen[server];
+		int horizon = next.length - 1;
+		int minute = (int) Math.min(at, horizon);
+		int open = next[minute];
+		if (open == minute && minute < horizon) {
+			return at;
+		}
+		if (open < horizon) {
+			return open;
+		}
+		return (server < this.serversBeyond) ? Math.max(at, horizon) : NEVER;
+	}
+
+	/** A counter shared with another queue serves this one at its share of the speed. */
+	private double speed(int server, double at) {
+		double[] counters = this.situation.counters();
+		int minute = (int) at;
+		double open = (minute < counters.length) ? counters[minute] : this.beyond;
+		return Math.max(0.25, Math.min(1, open - server));
+	}
+
+	private static double residual(SplittableRandom random, double mean, double elapsed, double cv) {
+		for (int tries = 0; tries < 20; tries++) {
+			double total = logNormal(random, mean, cv);
+			if (total > elapsed) {
+				return total - elapsed;
+			}
+		}
+		return Predictors.residual(mean, elapsed, cv);
+	}
+
+	/** A log-normal draw with this mean and spread (standard deviation ÷ mean). */
+	static double logNormal(SplittableRandom random, double mean, double cv) {
+		if (mean <= 0) {
+			return 0;
+		}
+		double sigma2 = Math.log(1 + cv * cv);
+		return mean * Math.exp(Math.sqrt(sigma2) * random.nextGaussian() - sigma2 / 2);
+	}
+
+}
