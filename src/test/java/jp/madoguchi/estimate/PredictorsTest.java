@@ -102,6 +102,48 @@ class PredictorsTest {
 	}
 
 	@Test
+	void theLineIsPlayedForwardCounterByCounter() {
+		// two counters, services of almost exactly ten minutes: called in pairs
+		double[] two = new double[300];
+		Arrays.fill(two, 2);
+		MadoguchiPredictor.Figure[] pairs = MadoguchiPredictor
+			.figures(new Situation(600, aheadOf(6, 10), List.of(), two, 10, List.of(), Double.NaN, Double.NaN, 0.01));
+		for (int k = 0; k <= 6; k++) {
+			assertThat(pairs[k].central()).as("place %d", k).isCloseTo(10.0 * (k / 2), within(0.5));
+		}
+		// one counter closing for lunch from minute 15 to 45: the second is served until
+		// 20, the third waits for the counter to reopen
+		double[] lunch = new double[300];
+		Arrays.fill(lunch, 1);
+		Arrays.fill(lunch, 15, 45, 0);
+		MadoguchiPredictor.Figure[] closed = MadoguchiPredictor
+			.figures(new Situation(600, aheadOf(3, 10), List.of(), lunch, 10, List.of(), Double.NaN, Double.NaN, 0.01));
+		assertThat(closed[2].central()).isCloseTo(45, within(0.5));
+		assertThat(closed[3].central()).isCloseTo(55, within(0.5));
+	}
+
+	@Test
+	void aHolderOnTheWayWhoseTurnComesFirstIsPassedOverAndServedWhenTheyCome() {
+		double[] one = new double[300];
+		Arrays.fill(one, 1);
+		// the first holder told to come arrives in 25 minutes, after three ten-minute
+		// services have begun: passed over, at the front when they come, before the
+		// newcomer
+		assertThat(newcomerBehind(25, one)).isCloseTo(40, within(0.5));
+		// arriving in 45 minutes, only after the newcomer's call
+		assertThat(newcomerBehind(45, one)).isCloseTo(30, within(0.5));
+	}
+
+	private static double newcomerBehind(double firstArrivesIn, double[] counters) {
+		List<Situation.Ahead> ahead = new ArrayList<>();
+		ahead.add(new Situation.Ahead(10, false, 1.0, 0, firstArrivesIn, 0.01));
+		ahead.addAll(aheadOf(3, 10));
+		return MadoguchiPredictor
+			.figure(new Situation(600, ahead, List.of(), counters, 10, List.of(), Double.NaN, Double.NaN, 0.01))
+			.central();
+	}
+
+	@Test
 	void theSpreadGrowsWithWhatIsUncertainAhead() {
 		double[] counters = new double[300];
 		Arrays.fill(counters, 2);
