@@ -108,6 +108,11 @@ public class Board implements QueueLoad {
 		return board(office).seq();
 	}
 
+	@Override
+	public long lastEvent(String office, String queue) {
+		return board(office).seq(queue);
+	}
+
 	/**
 	 * The status of an office as JSON, recomputed only when the board has changed or the
 	 * minute has turned (the estimates and whether web tickets are open depend on the

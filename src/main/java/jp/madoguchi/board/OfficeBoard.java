@@ -29,6 +29,9 @@ final class OfficeBoard {
 
 	private long seq;
 
+	/** The number of the last event that changed each queue's line. */
+	private final Map<String, Long> queueSeqs = new HashMap<>();
+
 	private final Map<String, EnumMap<TicketState, Integer>> counts = new HashMap<>();
 
 	private final Map<String, Call> calling = new LinkedHashMap<>();
@@ -56,6 +59,10 @@ final class OfficeBoard {
 			return;
 		}
 		this.seq = event.seq();
+		this.queueSeqs.put(event.queue(), event.seq());
+		if (event.fromQueue() != null) {
+			this.queueSeqs.put(event.fromQueue(), event.seq());
+		}
 		if (event.businessDate().isAfter(this.businessDate)) {
 			startDay(event.businessDate());
 		}
@@ -116,6 +123,14 @@ final class OfficeBoard {
 
 	synchronized long seq() {
 		return this.seq;
+	}
+
+	/**
+	 * The number of the last event applied that changed a queue (0 if none since the
+	 * board was loaded).
+	 */
+	synchronized long seq(String queue) {
+		return this.queueSeqs.getOrDefault(queue, 0L);
 	}
 
 	synchronized LocalDate businessDate() {

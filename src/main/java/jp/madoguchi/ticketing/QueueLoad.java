@@ -14,4 +14,11 @@ public interface QueueLoad {
 	 */
 	long lastEvent(String office);
 
+	/**
+	 * The number of the last ticket event of the office that changed this queue's line (a
+	 * ticket of the queue, or one moved out of it): its estimate changes only when it
+	 * does, or the minute turns.
+	 */
+	long lastEvent(String office, String queue);
+
 }

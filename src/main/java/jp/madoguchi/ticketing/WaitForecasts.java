@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jp.madoguchi.estimate.Line;
 import jp.madoguchi.estimate.LineEstimate;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Service;
  * Every estimate the application shows or sends — the ticket page, the office page and
  * status API, the hall display, the kiosk's ticket, the notices, the web-ticket stop —
  * comes from here: the estimator's answer for each place of a queue's line, read from the
- * database once and kept until the line changes or the minute turns.
+ * database once and kept until the queue's line changes or the minute turns. While one
+ * request estimates a line, others asking for it in the same minute get the estimate of a
+ * moment ago instead of estimating it again.
  *
  * <p>
  * A long line (over {@value #LONG_LINE} tickets) is read again at most every
@@ -47,6 +50,9 @@ public class WaitForecasts {
 
 	private final Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
 
+	/** One estimate of a line at a time: the others use the previous one meanwhile. */
+	private final Map<String, ReentrantLock> computing = new ConcurrentHashMap<>();
+
 	WaitForecasts(TicketRepository tickets, WaitEstimator estimator, Clock clock, ObjectProvider<QueueLoad> load) {
 		this.tickets = tickets;
 		this.estimator = estimator;
@@ -61,7 +67,7 @@ public class WaitForecasts {
 
 	private Forecast forecast(Office office, String queue) {
 		String key = office.id() + "/" + queue;
-		long seq = this.load.getObject().lastEvent(office.id());
+		long seq = this.load.getObject().lastEvent(office.id(), queue);
 		Instant now = this.clock.instant();
 		long minute = now.getEpochSecond() / 60;
 		long nanos = System.nanoTime();
@@ -69,9 +75,27 @@ public class WaitForecasts {
 		if (known != null && known.isCurrent(seq, minute, nanos)) {
 			return known;
 		}
-		Forecast fresh = new Forecast(seq, minute, nanos, this.estimator.estimate(office, line(office, queue, now)));
-		this.forecasts.put(key, fresh);
-		return fresh;
+		ReentrantLock lock = this.computing.computeIfAbsent(key, (k) -> new ReentrantLock());
+		if (known != null && known.minute == minute && !lock.tryLock()) {
+			// another request is estimating this line: the answer of a moment ago will do
+			return known;
+		}
+		if (!lock.isHeldByCurrentThread()) {
+			lock.lock();
+		}
+		try {
+			Forecast latest = this.forecasts.get(key);
+			if (latest != null && latest != known && latest.isCurrent(seq, minute, nanos)) {
+				return latest;
+			}
+			Forecast fresh = new Forecast(seq, minute, nanos,
+					this.estimator.estimate(office, line(office, queue, now)));
+			this.forecasts.put(key, fresh);
+			return fresh;
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private Line line(Office office, String queue, Instant now) {
