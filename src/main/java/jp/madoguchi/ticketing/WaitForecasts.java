@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class WaitForecasts {
 
-	static final int LONG_LINE = 300;
+	static final int LONG_LINE = 50;
 
 	static final Duration LONG_LINE_REFRESH = Duration.ofSeconds(2);
 
