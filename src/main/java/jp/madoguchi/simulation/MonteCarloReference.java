@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Prediction;
 import jp.madoguchi.estimate.predict.Predictor;
 import jp.madoguchi.estimate.predict.Situation;
@@ -67,16 +68,10 @@ public final class MonteCarloReference implements Predictor {
 		for (int place = 0; place < places; place++) {
 			double[] sorted = waits[place];
 			Arrays.sort(sorted);
-			predictions[place] = new Prediction(quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9));
+			predictions[place] = new Prediction(Calibration.quantile(sorted, 0.5), Calibration.quantile(sorted, 0.1),
+					Calibration.quantile(sorted, 0.9));
 		}
 		return predictions;
-	}
-
-	private static double quantile(double[] sorted, double q) {
-		double position = q * (sorted.length - 1);
-		int below = (int) Math.floor(position);
-		int above = Math.min(below + 1, sorted.length - 1);
-		return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 	}
 
 	private void sample(List<double[]> aheadMeans, List<double[]> counterFree, List<double[][]> closedSpans,

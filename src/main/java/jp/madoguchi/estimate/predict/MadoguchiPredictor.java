@@ -95,9 +95,6 @@ public final class MadoguchiPredictor implements Predictor {
 	 * minutes, before calibration.
 	 */
 	public record Figure(double central, double spread) {
-
-		static final Figure NONE = new Figure(0, 1);
-
 	}
 
 	/**
@@ -155,7 +152,8 @@ public final class MadoguchiPredictor implements Predictor {
 					Math.max(estimate, estimate + this.high[b] * spread));
 		}
 
-		static double quantile(double[] sorted, double q) {
+		/** The q-quantile of sorted values, interpolated between neighbours. */
+		public static double quantile(double[] sorted, double q) {
 			double position = q * (sorted.length - 1);
 			int below = (int) Math.floor(position);
 			int above = Math.min(below + 1, sorted.length - 1);
