@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
  * status API, the hall display, the kiosk's ticket, the notices, the web-ticket stop —
  * comes from here: the estimator's answer for each place of a queue's line, read from the
  * database once and kept until the queue's line changes or the minute turns. While one
- * request estimates a line, others asking for it in the same minute get the estimate of a
- * moment ago instead of estimating it again.
+ * request estimates a line, others asking for it in the same minute (for a long line, at
+ * any time) get the estimate of a moment ago instead of estimating it again.
  *
  * <p>
  * A long line (over {@value #LONG_LINE} tickets) is read again at most every
@@ -76,8 +76,11 @@ public class WaitForecasts {
 			return known;
 		}
 		ReentrantLock lock = this.computing.computeIfAbsent(key, (k) -> new ReentrantLock());
-		if (known != null && known.minute == minute && !lock.tryLock()) {
+		if (known != null && (known.minute == minute || known.isLong()) && !lock.tryLock()) {
 			// another request is estimating this line: the answer of a moment ago will do
+			// (for a long line also when the minute has just turned, or every request
+			// would
+			// queue behind the one estimating it)
 			return known;
 		}
 		if (!lock.isHeldByCurrentThread()) {
@@ -123,6 +126,10 @@ public class WaitForecasts {
 
 	private record Forecast(long seq, long minute, long readAtNanos, LineEstimate estimate) {
 
+		boolean isLong() {
+			return this.estimate.lineLength() > LONG_LINE;
+		}
+
 		boolean isCurrent(long seq, long minute, long nanos) {
 			if (minute != this.minute) {
 				return false;
@@ -130,8 +137,7 @@ public class WaitForecasts {
 			if (seq == this.seq) {
 				return true;
 			}
-			int length = this.estimate.lineLength();
-			return length > LONG_LINE && nanos - this.readAtNanos < refreshAfter(length).toNanos();
+			return isLong() && nanos - this.readAtNanos < refreshAfter(this.estimate.lineLength()).toNanos();
 		}
 
 	}
