@@ -398,6 +398,7 @@ public final class DaySimulator {
 			Prediction[][] everyPlace = score ? predictEveryPlace(whole, waiting.size()) : null;
 			Prediction[] notices = null;
 			Prediction[] references = null;
+			Prediction[] truthNotices = null;
 			for (int i = 0; i < waiting.size(); i++) {
 				Holder holder = waiting.get(i);
 				int place = places.get(i)[0];
@@ -413,13 +414,27 @@ public final class DaySimulator {
 					this.outcome.observe(holder, this.now, atIssue, predictions);
 					holder.estimatedAtIssue = true;
 				}
-				if (holder.person.web() && Double.isNaN(holder.notifiedAt)) {
+				if (holder.person.web() && Double.isNaN(holder.notifiedAt) && noticesFromTruth()) {
+					if (truthNotices == null) {
+						truthNotices = reference(queue, aheadTruth);
+					}
+					notice(holder, truthNotices[places.get(i)[1]]);
+				}
+				else if (holder.person.web() && Double.isNaN(holder.notifiedAt)) {
 					if (notices == null) {
 						notices = noticeEstimates(whole, everyPlace);
 					}
 					notice(holder, notices[place]);
 				}
 			}
+		}
+
+		/**
+		 * Whether the reference drives the notices: what notices could do at best, from
+		 * the true state (a benchmark option, not something an office can have).
+		 */
+		private boolean noticesFromTruth() {
+			return this.referenceIndex >= 0 && DaySimulator.this.noticeDriver instanceof MonteCarloReference;
 		}
 
 		/**

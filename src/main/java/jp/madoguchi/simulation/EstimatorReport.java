@@ -1,5 +1,7 @@
 package jp.madoguchi.simulation;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,17 @@ public final class EstimatorReport {
 
 	private final double noticeMargin;
 
+	/** Whose estimate drives the notices, as the report says it: "Madoguchi's". */
+	private final String noticeDriver;
+
 	private final Map<Scenario, List<DayOutcome>> results = new LinkedHashMap<>();
 
-	public EstimatorReport(double webShare, int days, long seed, String office, double noticeMargin) {
+	private final Map<Scenario, double[]> seconds = new LinkedHashMap<>();
+
+	public EstimatorReport(double webShare, int days, long seed, String office, double noticeMargin,
+			String noticeDriver) {
 		this.noticeMargin = noticeMargin;
+		this.noticeDriver = noticeDriver;
 		this.webShare = webShare;
 		this.days = days;
 		this.seed = seed;
@@ -36,17 +45,28 @@ public final class EstimatorReport {
 		this.results.put(scenario, outcomes);
 	}
 
+	/**
+	 * Wall-clock seconds per day: the scored days (every estimator and the reference at
+	 * every sweep), and days on the first of the same seeds with Madoguchi's estimate
+	 * alone (for the notices and its own score).
+	 */
+	public void timed(Scenario scenario, double scoredSeconds, double simulationSeconds) {
+		this.seconds.put(scenario, new double[] { scoredSeconds, simulationSeconds });
+	}
+
 	public String markdown() {
 		StringBuilder md = new StringBuilder();
 		md.append("# Wait estimators on simulated days\n\n");
 		md.append(String.format(Locale.ROOT,
 				"%d days per scenario from seed %d, web share %.0f %%, office %s; web holders leave when the low"
-						+ " end of Madoguchi's estimate is at most their travel time + %.0f min.%n%n",
-				this.days, this.seed, this.webShare * 100, this.office, this.noticeMargin));
+						+ " end of %s estimate is at most their travel time + %s min.%n%n",
+				this.days, this.seed, this.webShare * 100, this.office, this.noticeDriver,
+				new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(this.noticeMargin)));
 		for (Map.Entry<Scenario, List<DayOutcome>> entry : this.results.entrySet()) {
 			md.append("## ").append(entry.getKey()).append("\n\n");
 			estimators(md, entry.getValue());
 			notices(md, entry.getValue());
+			speed(md, this.seconds.get(entry.getKey()));
 		}
 		return md.toString();
 	}
@@ -85,7 +105,7 @@ public final class EstimatorReport {
 				scored, unscored));
 	}
 
-	private static void notices(StringBuilder md, List<DayOutcome> outcomes) {
+	private void notices(StringBuilder md, List<DayOutcome> outcomes) {
 		long turns = 0;
 		long present = 0;
 		long laterTurns = 0;
@@ -116,7 +136,7 @@ public final class EstimatorReport {
 			open += outcome.openCounterMinutes;
 			turnedAway += outcome.turnedAway;
 		}
-		md.append("With Madoguchi's estimate driving the \"come now\" notices:\n\n");
+		md.append("With ").append(this.noticeDriver).append(" estimate driving the \"come now\" notices:\n\n");
 		md.append(String.format(Locale.ROOT,
 				"- web holders present when their turn came: %.1f %% (%,d turns); of those whose turn came later than"
 						+ " their travel time: %.1f %% (%,d); of those, leaving out the no-shows (who never come,"
@@ -131,6 +151,16 @@ public final class EstimatorReport {
 				"- counter time idle while only absent web holders waited: **%.2f %%** of open counter time%n",
 				100.0 * idleAbsent / Math.max(1, open)));
 		md.append(String.format(Locale.ROOT, "- tickets refused (web stopped, office closing): %,d%n%n", turnedAway));
+	}
+
+	private static void speed(StringBuilder md, double[] seconds) {
+		if (seconds == null) {
+			return;
+		}
+		md.append(String.format(Locale.ROOT,
+				"Time per simulated day: %.2f s with every estimator and the reference scored; %.2f s with Madoguchi's"
+						+ " estimate alone (the engine, the notices and its score).%n%n",
+				seconds[0], seconds[1]));
 	}
 
 	/** One bar chart per scenario: each estimator's MAE over all updates. */

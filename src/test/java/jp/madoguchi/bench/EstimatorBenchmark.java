@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * ./mvnw test -Dtest=EstimatorBenchmark -Dsim.days=200 -Dsim.seed=1 -Dsim.scenario=all \
- *     -Dsim.web=0.3 -Dsim.office=classpath:offices/konan.yaml [-Dsim.trainingDays=20 -Dsim.noticeMargin=3]
+ *     -Dsim.web=0.3 -Dsim.office=classpath:offices/konan.yaml [-Dsim.trainingDays=20 -Dsim.noticeMargin=3 -Dsim.noticeDriver=reference]
  * </pre>
  *
  * Calibration and the office's learned service times come from training days on seeds of
@@ -44,6 +44,9 @@ class EstimatorBenchmark {
 
 	private static final long TRAINING_SEEDS = 1_000_000;
 
+	/** How many of the days are run again without the other estimators, to time a day. */
+	private static final int SPEED_DAYS = 20;
+
 	@Test
 	void benchmark() throws IOException {
 		int days = Integer.getInteger("sim.days", 200);
@@ -52,13 +55,15 @@ class EstimatorBenchmark {
 		int trainingDays = Integer.getInteger("sim.trainingDays", 20);
 		String office = System.getProperty("sim.office", "classpath:offices/konan.yaml");
 		String noticeMargin = System.getProperty("sim.noticeMargin");
+		boolean noticesByReference = System.getProperty("sim.noticeDriver", "madoguchi").equalsIgnoreCase("reference");
 		List<Scenario> scenarios = scenarios(System.getProperty("sim.scenario", "all"));
 		try (ConfigurableApplicationContext app = SimulationApp.start(office)) {
 			SimulatedDays simulated = SimulationApp.days(app, app.getBean(OfficeCatalog.class).all().iterator().next());
 			if (noticeMargin != null) {
 				simulated.setNoticeMargin(Double.parseDouble(noticeMargin));
 			}
-			EstimatorReport report = new EstimatorReport(web, days, seed, office, simulated.noticeMargin());
+			EstimatorReport report = new EstimatorReport(web, days, seed, office, simulated.noticeMargin(),
+					noticesByReference ? "the Monte-Carlo reference's" : "Madoguchi's");
 			Map<Scenario, DaySimulator.Knowledge> knowledge = new EnumMap<>(Scenario.class);
 			Map<Scenario, Calibration> calibrations = new EnumMap<>(Scenario.class);
 			for (Scenario scenario : scenarios) {
@@ -72,11 +77,21 @@ class EstimatorBenchmark {
 				List<Predictor> predictors = new ArrayList<>(Predictors.baselines());
 				MadoguchiPredictor madoguchi = new MadoguchiPredictor(calibrations.get(learnedAs));
 				predictors.add(madoguchi);
-				predictors.add(new MonteCarloReference());
+				MonteCarloReference reference = new MonteCarloReference();
+				predictors.add(reference);
 				long started = System.nanoTime();
 				report.add(scenario, simulated.score(scenario, seed, days, web, knowledge.get(learnedAs), predictors,
-						madoguchi, (done) -> progress(scenario, done, days)));
-				System.out.printf(" %.2f s per day%n", (System.nanoTime() - started) / 1e9 / days);
+						noticesByReference ? reference : madoguchi, (done) -> progress(scenario, done, days)));
+				double scoredSeconds = (System.nanoTime() - started) / 1e9 / days;
+				// the same days again with Madoguchi's estimate alone, for the notices
+				int alone = Math.min(days, SPEED_DAYS);
+				started = System.nanoTime();
+				simulated.score(scenario, seed, alone, web, knowledge.get(learnedAs), List.of(madoguchi), madoguchi,
+						(done) -> {
+						});
+				double aloneSeconds = (System.nanoTime() - started) / 1e9 / alone;
+				report.timed(scenario, scoredSeconds, aloneSeconds);
+				System.out.printf(" %.2f s per day scored, %.2f s alone%n", scoredSeconds, aloneSeconds);
 			}
 			String markdown = report.markdown();
 			System.out.println(markdown);
