@@ -395,7 +395,9 @@ public final class DaySimulator {
 			Situation whole = new Situation((int) this.now, ahead, inService(queue), counters(queue), meanService,
 					recentWaits(queue), lastEnteredServiceWait(queue), headOfLineWait(line),
 					DaySimulator.this.knowledge.serviceCv());
-			Prediction[][] everyPlace = score ? predictEveryPlace(whole, waiting.size()) : null;
+			// scored now: every ticket at a scoring sweep, else those not yet estimated
+			int scored = score ? waiting.size() : (int) waiting.stream().filter((h) -> !h.estimatedAtIssue).count();
+			Prediction[][] everyPlace = (scored > 0) ? predictEveryPlace(whole, scored) : null;
 			Prediction[] notices = null;
 			Prediction[] references = null;
 			Prediction[] truthNotices = null;
@@ -404,10 +406,10 @@ public final class DaySimulator {
 				int place = places.get(i)[0];
 				boolean atIssue = !holder.estimatedAtIssue;
 				if (score || atIssue) {
-					Prediction[] predictions = score ? column(everyPlace, place) : predictAll(whole.withFirst(place));
+					Prediction[] predictions = column(everyPlace, place);
 					if (this.referenceIndex >= 0) {
 						if (references == null) {
-							references = timedReference(queue, aheadTruth, score ? waiting.size() : 1);
+							references = timedReference(queue, aheadTruth, scored);
 						}
 						predictions[this.referenceIndex] = references[places.get(i)[1]];
 					}
@@ -492,21 +494,6 @@ public final class DaySimulator {
 				return everyPlace[driver];
 			}
 			return DaySimulator.this.noticeDriver.predictEach(whole);
-		}
-
-		/** Every predictor but the reference, for one place. */
-		private Prediction[] predictAll(Situation situation) {
-			Prediction[] predictions = new Prediction[DaySimulator.this.predictors.size()];
-			for (int i = 0; i < predictions.length; i++) {
-				if (i == this.referenceIndex) {
-					continue;
-				}
-				long started = System.nanoTime();
-				predictions[i] = DaySimulator.this.predictors.get(i).predict(situation);
-				this.outcome.cpuNanos[i] += System.nanoTime() - started;
-				this.outcome.estimates[i]++;
-			}
-			return predictions;
 		}
 
 		/**

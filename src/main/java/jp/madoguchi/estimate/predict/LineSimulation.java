@@ -48,6 +48,20 @@ final class LineSimulation {
 	 */
 	private final List<double[]> late = new ArrayList<>();
 
+	/**
+	 * For each server in one sample: when it has finished its current service
+	 * ({@code free}), and the first open moment from then ({@code ready}), kept together
+	 * so the earliest server is found without working out every server's hours again.
+	 */
+	private final double[] free;
+
+	private final double[] ready;
+
+	/** The log-normal service times' shape, from the spread of counter times. */
+	private final double sigma;
+
+	private final double halfSigma2;
+
 	private LineSimulation(Situation situation) {
 		this.situation = situation;
 		double[] counters = situation.counters();
@@ -70,6 +84,11 @@ final class LineSimulation {
 				this.nextOpen[j][m] = next;
 			}
 		}
+		this.free = new double[this.servers];
+		this.ready = new double[this.servers];
+		double sigma2 = Math.log(1 + situation.serviceCv() * situation.serviceCv());
+		this.sigma = Math.sqrt(sigma2);
+		this.halfSigma2 = sigma2 / 2;
 	}
 
 	/**
@@ -86,11 +105,10 @@ final class LineSimulation {
 		int samples = Math.max(MIN_SAMPLES, Math.min(SAMPLES, BUDGET / places));
 		double[][] waits = new double[places][samples];
 		SplittableRandom seeds = new SplittableRandom(20311);
-		double[] free = new double[this.servers];
 		for (int sample = 0; sample < samples; sample++) {
 			// a stream of its own per sample: a place's waits do not depend on the places
 			// behind it, so the whole line agrees with each place estimated alone
-			playOnce(seeds.split(), free, waits, sample);
+			playOnce(seeds.split(), waits, sample);
 		}
 		for (double[] place : waits) {
 			Arrays.sort(place);
@@ -98,20 +116,21 @@ final class LineSimulation {
 		return waits;
 	}
 
-	private void playOnce(SplittableRandom random, double[] free, double[][] waits, int sample) {
-		Arrays.fill(free, 0);
-		double cv = this.situation.serviceCv();
+	private void playOnce(SplittableRandom random, double[][] waits, int sample) {
+		for (int j = 0; j < this.servers; j++) {
+			freeAt(j, 0);
+		}
 		int busy = 0;
 		for (Situation.InService service : this.situation.inService()) {
 			if (busy < this.servers) {
-				free[busy++] = residual(random, service.serviceMinutes(), service.elapsedMinutes(), cv);
+				freeAt(busy++, residual(random, service.serviceMinutes(), service.elapsedMinutes()));
 			}
 		}
 		this.late.clear();
 		int k = 0;
 		for (Situation.Ahead ahead : this.situation.ahead()) {
-			int server = servingLateComers(random, free, cv);
-			double start = openAt(server, free[server]);
+			int server = servingLateComers(random);
+			double start = this.ready[server];
 			waits[k++][sample] = start;
 			if (!served(random, ahead, start)) {
 				continue;
@@ -124,20 +143,27 @@ final class LineSimulation {
 					continue;
 				}
 			}
-			free[server] = start + logNormal(random, ahead.serviceMinutes(), cv) / speed(server, start);
+			freeAt(server, start + logNormal(random, ahead.serviceMinutes()) / speed(server, start));
 		}
-		int server = servingLateComers(random, free, cv);
-		waits[k][sample] = openAt(server, free[server]);
+		waits[k][sample] = this.ready[servingLateComers(random)];
+	}
+
+	private void freeAt(int server, double at) {
+		this.free[server] = at;
+		this.ready[server] = openAt(server, at);
 	}
 
 	/**
 	 * Serves the holders passed over who have come by the time a counter frees (they go
 	 * to the front); answers the counter that frees next for the line.
 	 */
-	private int servingLateComers(SplittableRandom random, double[] free, double cv) {
+	private int servingLateComers(SplittableRandom random) {
 		while (true) {
-			int server = earliest(free);
-			double at = openAt(server, free[server]);
+			int server = earliest();
+			double at = this.ready[server];
+			if (this.late.isEmpty()) {
+				return server;
+			}
 			double[] first = null;
 			for (double[] comer : this.late) {
 				if (comer[0] <= at && (first == null || comer[0] < first[0])) {
@@ -148,7 +174,7 @@ final class LineSimulation {
 				return server;
 			}
 			this.late.remove(first);
-			free[server] = at + logNormal(random, first[1], cv) / speed(server, at);
+			freeAt(server, at + logNormal(random, first[1]) / speed(server, at));
 		}
 	}
 
@@ -163,13 +189,12 @@ final class LineSimulation {
 		return ahead.giveUpPerMinute() <= 0 || -Math.log(1 - random.nextDouble()) / ahead.giveUpPerMinute() > start;
 	}
 
-	private int earliest(double[] free) {
+	private int earliest() {
 		int best = 0;
 		double bestAt = Double.MAX_VALUE;
-		for (int j = 0; j < free.length; j++) {
-			double at = openAt(j, free[j]);
-			if (at < bestAt) {
-				bestAt = at;
+		for (int j = 0; j < this.servers; j++) {
+			if (this.ready[j] < bestAt) {
+				bestAt = this.ready[j];
 				best = j;
 			}
 		}
@@ -202,23 +227,22 @@ final class LineSimulation {
 		return Math.max(0.25, Math.min(1, open - server));
 	}
 
-	private static double residual(SplittableRandom random, double mean, double elapsed, double cv) {
+	private double residual(SplittableRandom random, double mean, double elapsed) {
 		for (int tries = 0; tries < 20; tries++) {
-			double total = logNormal(random, mean, cv);
+			double total = logNormal(random, mean);
 			if (total > elapsed) {
 				return total - elapsed;
 			}
 		}
-		return Predictors.residual(mean, elapsed, cv);
+		return Predictors.residual(mean, elapsed, this.situation.serviceCv());
 	}
 
-	/** A log-normal draw with this mean and spread (standard deviation ÷ mean). */
-	static double logNormal(SplittableRandom random, double mean, double cv) {
+	/** A log-normal draw with this mean and the spread of counter times. */
+	private double logNormal(SplittableRandom random, double mean) {
 		if (mean <= 0) {
 			return 0;
 		}
-		double sigma2 = Math.log(1 + cv * cv);
-		return mean * Math.exp(Math.sqrt(sigma2) * random.nextGaussian() - sigma2 / 2);
+		return mean * Math.exp(this.sigma * random.nextGaussian() - this.halfSigma2);
 	}
 
 }
