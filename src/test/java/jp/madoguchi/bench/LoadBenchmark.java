@@ -330,7 +330,7 @@ class LoadBenchmark {
 		String url;
 		if (database.equals("h2")) {
 			url = "jdbc:h2:file:" + dir.resolve("db/madoguchi")
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
 		}
 		else {
 			String name = "bench_" + databases.incrementAndGet();

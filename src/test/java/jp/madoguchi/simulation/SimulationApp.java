@@ -25,7 +25,7 @@ public final class SimulationApp {
 
 	public static ConfigurableApplicationContext start(String officeDefinitions) {
 		String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64";
 		return new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
 			.run("--spring.datasource.url=" + database, "--server.port=0",
 					"--madoguchi.office.definitions=" + officeDefinitions, "--madoguchi.limits.per-device=100000000",
