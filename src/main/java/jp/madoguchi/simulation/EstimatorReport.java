@@ -47,8 +47,8 @@ public final class EstimatorReport {
 
 	/**
 	 * Wall-clock seconds per day: the scored days (every estimator and the reference at
-	 * every sweep), and days on the first of the same seeds with Madoguchi's estimate
-	 * alone (for the notices and its own score).
+	 * every sweep), and days on the first of the same seeds with nothing scored (the
+	 * engine, and Madoguchi's estimate for the notices).
 	 */
 	public void timed(Scenario scenario, double scoredSeconds, double simulationSeconds) {
 		this.seconds.put(scenario, new double[] { scoredSeconds, simulationSeconds });
@@ -158,8 +158,8 @@ public final class EstimatorReport {
 			return;
 		}
 		md.append(String.format(Locale.ROOT,
-				"Time per simulated day: %.2f s with every estimator and the reference scored; %.2f s with Madoguchi's"
-						+ " estimate alone (the engine, the notices and its score).%n%n",
+				"Time per simulated day: %.2f s with every estimator and the reference scored; %.2f s with nothing"
+						+ " scored (the engine, and Madoguchi's estimate for the notices).%n%n",
 				seconds[0], seconds[1]));
 	}
 
