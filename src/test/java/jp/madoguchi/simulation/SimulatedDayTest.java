@@ -109,4 +109,26 @@ class SimulatedDayTest {
 		assertThat(day.webInOfficeWaits).isNotEmpty();
 	}
 
+	@Test
+	void theNoticesCanBeDrivenFromTheTrueStateOrWithNothingScored() {
+		DaySimulator.Knowledge knowledge = days.learn(Scenario.WEEKDAY, 1_000_000, 1, 0.3);
+		MadoguchiPredictor madoguchi = new MadoguchiPredictor(Calibration.none());
+		MonteCarloReference reference = new MonteCarloReference();
+		DayOutcome fromTruth = days
+			.score(Scenario.WEEKDAY, 2, 1, 0.3, knowledge, List.of(madoguchi, reference), reference, (done) -> {
+			})
+			.get(0);
+		DayOutcome unscored = days.score(Scenario.WEEKDAY, 2, 1, 0.3, knowledge, List.of(), madoguchi, (done) -> {
+		}).get(0);
+		for (DayOutcome day : List.of(fromTruth, unscored)) {
+			assertThat(day.webTurns.stream().filter((t) -> t[0] == 1).count()).as("web holders present at their turn")
+				.isPositive();
+			assertThat(day.webTurns.stream().filter((t) -> t[2] == 1 && t[0] == 1).count())
+				.as("no-shows never present, whoever tells them to come")
+				.isZero();
+		}
+		assertThat(fromTruth.scores[0].all).isPositive();
+		assertThat(unscored.scores).isEmpty();
+	}
+
 }
