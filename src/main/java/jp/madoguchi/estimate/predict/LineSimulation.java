@@ -49,12 +49,10 @@ final class LineSimulation {
 	private final List<double[]> late = new ArrayList<>();
 
 	/**
-	 * For each server in one sample: when it has finished its current service
-	 * ({@code free}), and the first open moment from then ({@code ready}), kept together
-	 * so the earliest server is found without working out every server's hours again.
+	 * For each server in one sample: the first moment it is open after its current
+	 * service, worked out once when that service is drawn, so the earliest server is
+	 * found without working out every server's hours again.
 	 */
-	private final double[] free;
-
 	private final double[] ready;
 
 	/** The log-normal service times' shape, from the spread of counter times. */
@@ -84,7 +82,6 @@ final class LineSimulation {
 				this.nextOpen[j][m] = next;
 			}
 		}
-		this.free = new double[this.servers];
 		this.ready = new double[this.servers];
 		double sigma2 = Math.log(1 + situation.serviceCv() * situation.serviceCv());
 		this.sigma = Math.sqrt(sigma2);
@@ -148,8 +145,8 @@ final class LineSimulation {
 		waits[k][sample] = this.ready[servingLateComers(random)];
 	}
 
+	/** The server finishes its current service at {@code at}. */
 	private void freeAt(int server, double at) {
-		this.free[server] = at;
 		this.ready[server] = openAt(server, at);
 	}
 

@@ -36,7 +36,7 @@ public record Situation(int minuteOfDay, List<Ahead> ahead, List<InService> inSe
 	/**
 	 * The same situation for a holder with only the first {@code places} tickets ahead.
 	 */
-	public Situation withFirst(int places) {
+	Situation withFirst(int places) {
 		return new Situation(this.minuteOfDay, this.ahead.subList(0, places), this.inService, this.counters,
 				this.meanServiceMinutes, this.recentWaits, this.lastEnteredServiceWait, this.headOfLineWait,
 				this.serviceCv);
