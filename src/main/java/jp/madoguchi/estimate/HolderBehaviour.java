@@ -29,10 +29,10 @@ public class HolderBehaviour {
 	static final double PRIOR_MINUTES = 600;
 
 	/** Before any arrival is seen: two minutes late on average… */
-	static final double PRIOR_LATE_MINUTES = 2;
+	public static final double PRIOR_LATE_MINUTES = 2;
 
 	/** …give or take five. */
-	static final double PRIOR_LATE_SPREAD = 5;
+	public static final double PRIOR_LATE_SPREAD = 5;
 
 	/** How many arrivals the lateness prior counts for. */
 	static final int PRIOR_ARRIVALS = 20;

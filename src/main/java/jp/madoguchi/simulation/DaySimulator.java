@@ -418,7 +418,7 @@ public final class DaySimulator {
 				}
 				if (holder.person.web() && Double.isNaN(holder.notifiedAt) && noticesFromTruth()) {
 					if (truthNotices == null) {
-						truthNotices = reference(queue, aheadTruth);
+						truthNotices = (references != null) ? references : reference(queue, aheadTruth);
 					}
 					notice(holder, truthNotices[places.get(i)[1]]);
 				}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 import jp.madoguchi.board.Board;
+import jp.madoguchi.estimate.HolderBehaviour;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
 import jp.madoguchi.estimate.predict.Predictor;
@@ -27,9 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the calibration of Madoguchi's estimate, on seeds of their own.
  */
 public final class SimulatedDays {
-
-	/** How late web holders are assumed to arrive before the office has learned it. */
-	private static final double DEFAULT_LATE_MINUTES = 2;
 
 	private final Office office;
 
@@ -102,9 +100,14 @@ public final class SimulatedDays {
 		});
 		double serviceCv = (spread[1] > 0) ? Math.sqrt(Math.max(0, spread[0] / spread[1]))
 				: Situation.DEFAULT_SERVICE_CV;
-		double lateMean = lateness.stream().mapToDouble(Double::doubleValue).average().orElse(DEFAULT_LATE_MINUTES);
-		double lateSpread = Math
-			.sqrt(lateness.stream().mapToDouble((late) -> (late - lateMean) * (late - lateMean)).average().orElse(25));
+		double lateMean = lateness.stream()
+			.mapToDouble(Double::doubleValue)
+			.average()
+			.orElse(HolderBehaviour.PRIOR_LATE_MINUTES);
+		double lateSpread = Math.sqrt(lateness.stream()
+			.mapToDouble((late) -> (late - lateMean) * (late - lateMean))
+			.average()
+			.orElse(HolderBehaviour.PRIOR_LATE_SPREAD * HolderBehaviour.PRIOR_LATE_SPREAD));
 		return new DaySimulator.Knowledge(minutes, (webTickets > 0) ? (double) checkedIn / webTickets : 0.85,
 				(waited > 0) ? gaveUp / waited : 0, serviceCv, lateMean, lateSpread);
 	}
@@ -192,7 +195,8 @@ public final class SimulatedDays {
 			.toList()) {
 			minutes.put(procedure.id(), (double) procedure.minutes());
 		}
-		return new DaySimulator.Knowledge(minutes, 0.85, 0, Situation.DEFAULT_SERVICE_CV, DEFAULT_LATE_MINUTES, 5);
+		return new DaySimulator.Knowledge(minutes, 0.85, 0, Situation.DEFAULT_SERVICE_CV,
+				HolderBehaviour.PRIOR_LATE_MINUTES, HolderBehaviour.PRIOR_LATE_SPREAD);
 	}
 
 }

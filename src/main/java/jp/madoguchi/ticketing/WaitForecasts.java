@@ -77,10 +77,9 @@ public class WaitForecasts {
 		}
 		ReentrantLock lock = this.computing.computeIfAbsent(key, (k) -> new ReentrantLock());
 		if (known != null && (known.minute == minute || known.isLong()) && !lock.tryLock()) {
-			// another request is estimating this line: the answer of a moment ago will do
-			// (for a long line also when the minute has just turned, or every request
-			// would
-			// queue behind the one estimating it)
+			// another request is estimating this line: the answer of a moment ago will
+			// do (for a long line also when the minute has just turned, or every request
+			// would queue behind the one estimating it)
 			return known;
 		}
 		if (!lock.isHeldByCurrentThread()) {
