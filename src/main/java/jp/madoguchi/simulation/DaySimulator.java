@@ -166,10 +166,7 @@ public final class DaySimulator {
 					at(span[1], () -> free(counter.id()));
 				}
 			}
-			for (double t = this.plan.open; t < this.plan.close + 240; t += NOTICE_EVERY) {
-				double tick = t;
-				at(tick, () -> look(tick));
-			}
+			at(this.plan.open, () -> look(this.plan.open));
 			while (!this.steps.isEmpty()) {
 				Step step = this.steps.poll();
 				if (step.at() > this.plan.close + 240) {
@@ -343,6 +340,10 @@ public final class DaySimulator {
 
 		// ---- estimates ----
 
+		/**
+		 * A sweep; the next follows while the office is open or anyone is still in line
+		 * (once the lines are empty after closing time, nobody joins them).
+		 */
 		private void look(double tick) {
 			boolean score = Math.round(tick - this.plan.open) % Math.round(SCORE_EVERY) == 0;
 			// the whole office's lines in one query, in line order
@@ -354,6 +355,10 @@ public final class DaySimulator {
 				estimateLine(queue.id(), lines.getOrDefault(queue.id(), List.of()), score);
 			}
 			this.outcome.openCounterMinutes += openCounters() * NOTICE_EVERY;
+			double next = tick + NOTICE_EVERY;
+			if (next < this.plan.close + 240 && (next < this.plan.close || !lines.isEmpty())) {
+				at(next, () -> look(next));
+			}
 		}
 
 		private double openCounters() {
