@@ -1,6 +1,7 @@
 package jp.madoguchi.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -65,8 +66,10 @@ public final class MonteCarloReference implements Predictor {
 		}
 		Prediction[] predictions = new Prediction[places];
 		for (int place = 0; place < places; place++) {
-			double[] deciles = Calibration.quantiles(waits[place], 0.1, 0.5, 0.9);
-			predictions[place] = new Prediction(deciles[1], deciles[0], deciles[2]);
+			double[] sorted = waits[place];
+			Arrays.sort(sorted);
+			predictions[place] = new Prediction(Calibration.quantile(sorted, 0.5), Calibration.quantile(sorted, 0.1),
+					Calibration.quantile(sorted, 0.9));
 		}
 		return predictions;
 	}

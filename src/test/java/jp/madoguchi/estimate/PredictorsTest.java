@@ -3,7 +3,6 @@ package jp.madoguchi.estimate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import jp.madoguchi.estimate.predict.MadoguchiPredictor;
 import jp.madoguchi.estimate.predict.MadoguchiPredictor.Calibration;
@@ -100,30 +99,6 @@ class PredictorsTest {
 		assertThat(prediction.minutes()).isCloseTo(estimate, within(0.05));
 		assertThat(prediction.low()).isCloseTo(estimate - 1.6 * figure.spread(), within(0.05));
 		assertThat(prediction.high()).isCloseTo(estimate + 1.6 * figure.spread(), within(0.05));
-	}
-
-	@Test
-	void quantilesOfValuesInAnyOrderAreThoseOfTheSortedValues() {
-		SplittableRandom random = new SplittableRandom(7);
-		for (int n : new int[] { 1, 2, 3, 15, 16, 17, 40, 200, 1001 }) {
-			for (int trial = 0; trial < 20; trial++) {
-				double[] values = new double[n];
-				for (int i = 0; i < n; i++) {
-					// many zeros, as the waits of the first places; whole minutes (many
-					// equal values) or not
-					double minutes = random.nextDouble() * 50;
-					values[i] = (random.nextInt(3) == 0) ? 0 : (trial % 2 == 0) ? Math.floor(minutes) : minutes;
-				}
-				double[] sorted = values.clone();
-				Arrays.sort(sorted);
-				double[] quantiles = Calibration.quantiles(values, 0.1, 0.5, 0.9);
-				assertThat(quantiles).as("n = %d", n)
-					.containsExactly(Calibration.quantile(sorted, 0.1), Calibration.quantile(sorted, 0.5),
-							Calibration.quantile(sorted, 0.9));
-				Arrays.sort(values);
-				assertThat(values).as("the same values, reordered").containsExactly(sorted);
-			}
-		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package jp.madoguchi.estimate.predict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -88,9 +89,9 @@ final class LineSimulation {
 	}
 
 	/**
-	 * The waits of every place of the line: element {@code k} holds the sampled minutes
-	 * (in no order) until a holder with the first {@code k} tickets ahead before them is
-	 * called.
+	 * The waits of every place of the line, sorted per place: element {@code k} holds the
+	 * sampled minutes until a holder with the first {@code k} tickets ahead before them
+	 * is called.
 	 */
 	static double[][] waits(Situation situation) {
 		return new LineSimulation(situation).run();
@@ -105,6 +106,9 @@ final class LineSimulation {
 			// a stream of its own per sample: a place's waits do not depend on the places
 			// behind it, so the whole line agrees with each place estimated alone
 			playOnce(seeds.split(), waits, sample);
+		}
+		for (double[] place : waits) {
+			Arrays.sort(place);
 		}
 		return waits;
 	}

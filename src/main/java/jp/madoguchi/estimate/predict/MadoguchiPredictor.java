@@ -82,8 +82,10 @@ public final class MadoguchiPredictor implements Predictor {
 		double[][] waits = LineSimulation.waits(s);
 		Figure[] figures = new Figure[waits.length];
 		for (int k = 0; k < waits.length; k++) {
-			double[] deciles = Calibration.quantiles(waits[k], 0.1, 0.5, 0.9);
-			figures[k] = new Figure(deciles[1], (deciles[2] - deciles[0]) / 2.563 + 1);
+			double[] sorted = waits[k];
+			double median = Calibration.quantile(sorted, 0.5);
+			double spread = (Calibration.quantile(sorted, 0.9) - Calibration.quantile(sorted, 0.1)) / 2.563;
+			figures[k] = new Figure(median, spread + 1);
 		}
 		return figures;
 	}
@@ -156,28 +158,6 @@ public final class MadoguchiPredictor implements Predictor {
 			int below = (int) Math.floor(position);
 			int above = Math.min(below + 1, sorted.length - 1);
 			return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-		}
-
-		/**
-		 * The q-quantiles (in ascending order of q) of values in any order, the same as
-		 * {@link #quantile} on the sorted values. The values are reordered: only the few
-		 * ranks needed are put in place, which costs a third of sorting them all.
-		 */
-		public static double[] quantiles(double[] values, double... qs) {
-			int[] ranks = new int[qs.length * 2];
-			for (int i = 0; i < qs.length; i++) {
-				int below = (int) Math.floor(qs[i] * (values.length - 1));
-				ranks[2 * i] = below;
-				ranks[2 * i + 1] = Math.min(below + 1, values.length - 1);
-			}
-			Arrays.sort(ranks);
-			OrderStatistics.select(values, 0, values.length - 1, ranks, 0, ranks.length - 1);
-			double[] quantiles = new double[qs.length];
-			for (int i = 0; i < qs.length; i++) {
-				// the ranks are in place, so the sorted formula reads the right values
-				quantiles[i] = quantile(values, qs[i]);
-			}
-			return quantiles;
 		}
 
 		/**
