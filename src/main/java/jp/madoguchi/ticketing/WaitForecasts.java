@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,19 +65,6 @@ public class WaitForecasts {
 		return forecast(office, queue).estimate().at(ahead);
 	}
 
-	/**
-	 * The wait with this many tickets ahead by the queue's last estimate, if it was made
-	 * within the given time; the line is not estimated again.
-	 */
-	Optional<WaitEstimate> recent(Office office, String queue, int ahead, Duration within) {
-		Forecast known = this.forecasts.get(office.id() + "/" + queue);
-		Instant now = this.clock.instant();
-		if (known == null || known.madeAt().isBefore(now.minus(within)) || known.madeAt().isAfter(now)) {
-			return Optional.empty();
-		}
-		return Optional.of(known.estimate().at(ahead));
-	}
-
 	private Forecast forecast(Office office, String queue) {
 		String key = office.id() + "/" + queue;
 		long seq = this.load.getObject().lastEvent(office.id(), queue);
@@ -104,7 +90,7 @@ public class WaitForecasts {
 			if (latest != null && latest != known && latest.isCurrent(seq, minute, nanos)) {
 				return latest;
 			}
-			Forecast fresh = new Forecast(seq, now, minute, nanos,
+			Forecast fresh = new Forecast(seq, minute, nanos,
 					this.estimator.estimate(office, line(office, queue, now)));
 			this.forecasts.put(key, fresh);
 			return fresh;
@@ -137,7 +123,7 @@ public class WaitForecasts {
 		return LONG_LINE_REFRESH.multipliedBy(Math.max(1, lineLength / 500));
 	}
 
-	private record Forecast(long seq, Instant madeAt, long minute, long readAtNanos, LineEstimate estimate) {
+	private record Forecast(long seq, long minute, long readAtNanos, LineEstimate estimate) {
 
 		boolean isLong() {
 			return this.estimate.lineLength() > LONG_LINE;

@@ -1,14 +1,12 @@
 package jp.madoguchi.ticketing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
-import jp.madoguchi.estimate.WaitEstimate;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeDefinition.OpeningHours;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
@@ -22,15 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WebTicketPolicy {
-
-	/** How old an estimate may be for {@link #farFromClosing}. */
-	static final Duration RECENT = Duration.ofMinutes(5);
-
-	/**
-	 * How far from closing time an estimate that old must end: far more than a line's
-	 * wait moves in {@link #RECENT}.
-	 */
-	static final Duration CLEARANCE = Duration.ofMinutes(30);
 
 	private final WaitForecasts forecasts;
 
@@ -100,25 +89,12 @@ public class WebTicketPolicy {
 			return Optional.of("web-window-over");
 		}
 		int inLine = this.load.peopleInLine(office.id(), queue);
+		int minutes = this.forecasts.at(office, queue, inLine).minutes();
 		Instant closing = today.atTime(hours.close()).atZone(office.zone()).toInstant();
-		WaitEstimate wait = this.forecasts.recent(office, queue, inLine, RECENT)
-			.filter((recent) -> farFromClosing(now.toInstant(), recent, closing))
-			.orElseGet(() -> this.forecasts.at(office, queue, inLine));
-		if (now.toInstant().plus(Duration.ofMinutes(wait.minutes())).isAfter(closing)) {
+		if (now.toInstant().plusSeconds(minutes * 60L).isAfter(closing)) {
 			return Optional.of("wait-passes-closing");
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Whether a wait starting now ends so long before or after closing time that the
-	 * minutes since its estimate cannot have moved it to the other side. Then the line is
-	 * not estimated again for each ticket taken: most of the day the answer is plain, and
-	 * only when the line's end nears closing time does it take today's figure.
-	 */
-	private static boolean farFromClosing(Instant now, WaitEstimate wait, Instant closing) {
-		Duration end = Duration.between(closing, now.plus(Duration.ofMinutes(wait.minutes())));
-		return end.abs().compareTo(CLEARANCE) > 0;
 	}
 
 	private ZonedDateTime now(Office office) {
