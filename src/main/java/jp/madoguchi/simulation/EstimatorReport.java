@@ -48,10 +48,12 @@ public final class EstimatorReport {
 	/**
 	 * Wall-clock seconds per day: the scored days (every estimator and the reference at
 	 * every sweep), and days on the first of the same seeds with nothing scored (the
-	 * engine, and Madoguchi's estimate for the notices).
+	 * engine, and Madoguchi's estimate for the notices); of the latter, the seconds the
+	 * engine's transactions took and how many there were per day.
 	 */
-	public void timed(Scenario scenario, double scoredSeconds, double simulationSeconds) {
-		this.seconds.put(scenario, new double[] { scoredSeconds, simulationSeconds });
+	public void timed(Scenario scenario, double scoredSeconds, double simulationSeconds, double engineSeconds,
+			double transactions) {
+		this.seconds.put(scenario, new double[] { scoredSeconds, simulationSeconds, engineSeconds, transactions });
 	}
 
 	public String markdown() {
@@ -159,8 +161,9 @@ public final class EstimatorReport {
 		}
 		md.append(String.format(Locale.ROOT,
 				"Time per simulated day: %.2f s with every estimator and the reference scored; %.2f s with nothing"
-						+ " scored (the engine, and Madoguchi's estimate for the notices).%n%n",
-				seconds[0], seconds[1]));
+						+ " scored (the engine, and Madoguchi's estimate for the notices), of which %.2f s in the"
+						+ " engine's %,.0f transactions.%n%n",
+				seconds[0], seconds[1], seconds[2], seconds[3]));
 	}
 
 	/** One bar chart per scenario: each estimator's MAE over all updates. */
