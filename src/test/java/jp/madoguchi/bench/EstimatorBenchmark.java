@@ -87,8 +87,7 @@ class EstimatorBenchmark {
 						noticesByReference ? reference : madoguchi, (done) -> progress(scenario, done, days)));
 				double scoredSeconds = (System.nanoTime() - started) / 1e9 / days;
 				// the same seeds again with no estimator scored: the engine, and
-				// Madoguchi's
-				// estimate for the notices
+				// Madoguchi's estimate for the notices; of it, the engine's transactions
 				int alone = Math.min(days, SPEED_DAYS);
 				Timer transactions = app.getBean(MeterRegistry.class).get("madoguchi.writer.batch.duration").timer();
 				double engineBefore = transactions.totalTime(TimeUnit.SECONDS);
