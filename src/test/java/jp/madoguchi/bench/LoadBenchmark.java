@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppProcess;
+import jp.madoguchi.support.H2;
 import jp.madoguchi.support.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -329,8 +330,7 @@ class LoadBenchmark {
 		Path dir = Files.createTempDirectory("madoguchi-bench");
 		String url;
 		if (database.equals("h2")) {
-			url = "jdbc:h2:file:" + dir.resolve("db/madoguchi")
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+			url = "jdbc:h2:file:" + dir.resolve("db/madoguchi") + H2.SETTINGS + ";WRITE_DELAY=0";
 		}
 		else {
 			String name = "bench_" + databases.incrementAndGet();

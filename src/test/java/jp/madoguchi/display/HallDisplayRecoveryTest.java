@@ -12,6 +12,7 @@ import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppProcess;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.Floor;
+import jp.madoguchi.support.H2;
 import jp.madoguchi.support.TestApplication;
 import jp.madoguchi.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,7 @@ class HallDisplayRecoveryTest {
 
 	@Test
 	void theDisplayRecoversFromAServerRestartWithoutReplayingOldChimes() throws Exception {
-		String url = "jdbc:h2:file:" + this.temp.resolve("db/madoguchi")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+		String url = "jdbc:h2:file:" + this.temp.resolve("db/madoguchi") + H2.SETTINGS + ";WRITE_DELAY=0";
 		LocalDate day = new TestClock().nextWeekday();
 		String[] arguments = { "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
 				"--spring.datasource.password=", "--madoguchi.admin.password=" + TestApplication.ADMIN_PASSWORD,

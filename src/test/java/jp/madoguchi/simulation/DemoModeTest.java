@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppProcess;
+import jp.madoguchi.support.H2;
 import jp.madoguchi.support.TestApplication;
 import jp.madoguchi.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ class DemoModeTest {
 	void aSpedUpDayComesAliveThroughTheApi() throws Exception {
 		LocalDate day = new TestClock().nextWeekday();
 		String[] arguments = {
-				"--spring.datasource.url=jdbc:h2:file:" + this.temp.resolve("db/madoguchi")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+				"--spring.datasource.url=jdbc:h2:file:" + this.temp.resolve("db/madoguchi") + H2.SETTINGS,
 				"--spring.datasource.username=sa", "--spring.datasource.password=",
 				"--madoguchi.admin.password=" + TestApplication.ADMIN_PASSWORD,
 				"--madoguchi.clock.start=" + day + "T08:45+09:00", "--madoguchi.clock.speed=240",

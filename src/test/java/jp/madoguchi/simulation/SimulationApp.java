@@ -5,6 +5,7 @@ import java.util.UUID;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.board.Board;
 import jp.madoguchi.office.Office;
+import jp.madoguchi.support.H2;
 import jp.madoguchi.ticketing.TicketQueries;
 import jp.madoguchi.ticketing.TicketService;
 
@@ -24,8 +25,7 @@ public final class SimulationApp {
 	}
 
 	public static ConfigurableApplicationContext start(String officeDefinitions) {
-		String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64";
+		String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID() + H2.SETTINGS + ";DB_CLOSE_DELAY=-1";
 		return new SpringApplicationBuilder(MadoguchiApplication.class).profiles("simulation")
 			.run("--spring.datasource.url=" + database, "--server.port=0",
 					"--madoguchi.office.definitions=" + officeDefinitions, "--madoguchi.limits.per-device=100000000",

@@ -12,11 +12,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class H2 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/**
+	 * The application's H2 settings (as in {@code application.yaml}, without its file
+	 * options), for a URL of a test's own.
+	 */
+	public static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+			+ ";QUERY_CACHE_SIZE=64";
+
 	private static final AtomicInteger databases = new AtomicInteger();
 
 	public static String newDatabase() {
-		return "jdbc:h2:mem:madoguchi" + databases.incrementAndGet()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		return "jdbc:h2:mem:madoguchi" + databases.incrementAndGet() + SETTINGS + ";DB_CLOSE_DELAY=-1";
 	}
 
 	@Override

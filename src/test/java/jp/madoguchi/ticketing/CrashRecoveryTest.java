@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppProcess;
+import jp.madoguchi.support.H2;
 import jp.madoguchi.support.Postgres;
 import jp.madoguchi.support.TestApplication;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,7 @@ class CrashRecoveryTest {
 	@ValueSource(strings = { "h2", "postgres" })
 	void everyAcknowledgedTicketSurvivesAKill(String database) throws Exception {
 		String url = database.equals("h2")
-				? "jdbc:h2:file:" + this.temp.resolve("db/madoguchi")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+				? "jdbc:h2:file:" + this.temp.resolve("db/madoguchi") + H2.SETTINGS + ";WRITE_DELAY=0"
 				: Postgres.newDatabase();
 		String user = database.equals("h2") ? "sa" : "postgres";
 		Path log = Files.createTempFile(this.temp, "app", ".log");
