@@ -58,8 +58,9 @@ public final class QrCodes {
 	 * The code with the standard's mask if ZXing finds it, else with the first mask it
 	 * does find. ZXing, in many phones' scanner apps, cannot locate about one in a
 	 * hundred of our ticket links' codes with the mask the standard's penalty rules
-	 * choose (18 of 2,000 in QrCodesTest), even drawn perfectly; the data itself is
-	 * sound. Checking costs about a millisecond a code.
+	 * choose (10 of 1,000 in QrCodesTest), even drawn perfectly; the data itself is
+	 * sound. Reading a code back costs about half a millisecond, on top of about as much
+	 * for encoding it.
 	 */
 	static BitMatrix readableMatrix(String text) {
 		BitMatrix standard = standardMatrix(text);
