@@ -1,9 +1,14 @@
 package jp.madoguchi.shared.web;
 
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.google.zxing.common.BitMatrix;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,17 +48,25 @@ class QrCodesTest {
 	void theSvgDrawsTheReadableCode() {
 		String svg = QrCodes.svg(HIDDEN_WITH_THE_STANDARD_MASK, "1-001 <&>");
 		assertThat(svg).startsWith("<svg").contains("aria-label=\"1-001 &lt;&amp;&gt;\"");
-		String firstModule = "M" + (4 + firstDark(QrCodes.readableMatrix(HIDDEN_WITH_THE_STANDARD_MASK)))
-				+ ",4h1v1h-1z";
-		assertThat(svg).contains("d=\"" + firstModule);
+		Set<String> drawn = new HashSet<>();
+		Matcher module = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
+		while (module.find()) {
+			drawn.add((Integer.parseInt(module.group(1)) - 4) + "," + (Integer.parseInt(module.group(2)) - 4));
+		}
+		assertThat(drawn).isEqualTo(darkModules(QrCodes.readableMatrix(HIDDEN_WITH_THE_STANDARD_MASK)))
+			.isNotEqualTo(darkModules(QrCodes.standardMatrix(HIDDEN_WITH_THE_STANDARD_MASK)));
 	}
 
-	private static int firstDark(com.google.zxing.common.BitMatrix matrix) {
-		int x = 0;
-		while (!matrix.get(x, 0)) {
-			x++;
+	private static Set<String> darkModules(BitMatrix matrix) {
+		Set<String> dark = new HashSet<>();
+		for (int y = 0; y < matrix.getHeight(); y++) {
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				if (matrix.get(x, y)) {
+					dark.add(x + "," + y);
+				}
+			}
 		}
-		return x;
+		return dark;
 	}
 
 	private static String ticketLink(Random random) {
