@@ -29,7 +29,7 @@ public final class EstimatorReport {
 
 	private final Map<Scenario, List<DayOutcome>> results = new LinkedHashMap<>();
 
-	private final Map<Scenario, double[]> seconds = new LinkedHashMap<>();
+	private final Map<Scenario, DayTimes> times = new LinkedHashMap<>();
 
 	public EstimatorReport(double webShare, int days, long seed, String office, double noticeMargin,
 			String noticeDriver) {
@@ -53,7 +53,7 @@ public final class EstimatorReport {
 	 */
 	public void timed(Scenario scenario, double scoredSeconds, double simulationSeconds, double engineSeconds,
 			double transactions) {
-		this.seconds.put(scenario, new double[] { scoredSeconds, simulationSeconds, engineSeconds, transactions });
+		this.times.put(scenario, new DayTimes(scoredSeconds, simulationSeconds, engineSeconds, transactions));
 	}
 
 	public String markdown() {
@@ -68,7 +68,7 @@ public final class EstimatorReport {
 			md.append("## ").append(entry.getKey()).append("\n\n");
 			estimators(md, entry.getValue());
 			notices(md, entry.getValue());
-			speed(md, this.seconds.get(entry.getKey()));
+			speed(md, this.times.get(entry.getKey()));
 		}
 		return md.toString();
 	}
@@ -155,15 +155,15 @@ public final class EstimatorReport {
 		md.append(String.format(Locale.ROOT, "- tickets refused (web stopped, office closing): %,d%n%n", turnedAway));
 	}
 
-	private static void speed(StringBuilder md, double[] seconds) {
-		if (seconds == null) {
+	private static void speed(StringBuilder md, DayTimes times) {
+		if (times == null) {
 			return;
 		}
 		md.append(String.format(Locale.ROOT,
 				"Time per simulated day: %.2f s with every estimator and the reference scored; %.2f s with nothing"
 						+ " scored (the engine, and Madoguchi's estimate for the notices), of which %.2f s in the"
 						+ " engine's %,.0f transactions.%n%n",
-				seconds[0], seconds[1], seconds[2], seconds[3]));
+				times.scored(), times.alone(), times.engine(), times.transactions()));
 	}
 
 	/** One bar chart per scenario: each estimator's MAE over all updates. */
@@ -214,6 +214,10 @@ public final class EstimatorReport {
 		}
 		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+	}
+
+	/** Seconds per simulated day, scored and alone; of the latter, the engine's. */
+	private record DayTimes(double scored, double alone, double engine, double transactions) {
 	}
 
 }

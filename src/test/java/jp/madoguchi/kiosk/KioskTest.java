@@ -168,9 +168,10 @@ class KioskTest extends BrowserTest {
 	 * Reads the QR code as a phone's scanner does: from several distances, with a local
 	 * threshold and with one for the whole image. At its printed size alone ZXing missed
 	 * 7 of 2,000 sound codes on the 203 dpi print (a version 8 code of about 5.3 dots a
-	 * module, so its modules are 5 or 6 dots), and read all 2,000 from a little closer; a
-	 * camera sees the paper from many distances in a second. A missing or wrong code
-	 * still fails.
+	 * module, so its modules are 5 or 6 dots), and read all 2,000 from a little closer (a
+	 * scratch run of this test's PDF-to-image steps on random links, not kept); a camera
+	 * sees the paper from many distances in a second. A missing or wrong code still
+	 * fails.
 	 */
 	private static String decode(BufferedImage image) throws NotFoundException {
 		Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
