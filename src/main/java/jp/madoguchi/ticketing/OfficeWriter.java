@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * single change.
  *
  * <p>
- * A change must refuse (throw a {@link MadoguchiException}) before it writes anything:
- * then the others of its batch go on. Any other failure rolls the whole batch back, and
- * its changes are tried again one by one, so one change's failure never fails another.
+ * A change must refuse (throw a {@link MadoguchiException}) before it writes anything or
+ * takes a number: then the others of its batch go on. Any other failure rolls the whole
+ * batch back, and its changes are tried again one by one, so one change's failure never
+ * fails another.
  */
 @Component
 class OfficeWriter {
@@ -43,6 +44,8 @@ class OfficeWriter {
 
 	private final TicketJournal journal;
 
+	private final TicketRepository tickets;
+
 	private final TicketFeed feed;
 
 	private final Map<String, BlockingQueue<Pending<?>>> lanes = new ConcurrentHashMap<>();
@@ -51,9 +54,11 @@ class OfficeWriter {
 
 	private final Timer batchTimes;
 
-	OfficeWriter(TransactionTemplate transactions, TicketJournal journal, TicketFeed feed, MeterRegistry meters) {
+	OfficeWriter(TransactionTemplate transactions, TicketJournal journal, TicketRepository tickets, TicketFeed feed,
+			MeterRegistry meters) {
 		this.transactions = transactions;
 		this.journal = journal;
+		this.tickets = tickets;
 		this.feed = feed;
 		this.batchSizes = DistributionSummary.builder("madoguchi.writer.batch.size")
 			.description("Changes committed together")
@@ -63,8 +68,11 @@ class OfficeWriter {
 			.register(meters);
 	}
 
-	/** Runs a change in the office's next batch and returns its result once committed. */
-	<R> R write(String office, Supplier<Change<R>> change) {
+	/**
+	 * Runs a change in the office's next batch and returns its result once committed. The
+	 * change takes its tickets' numbers from the batch's {@link DayNumbers}.
+	 */
+	<R> R write(String office, Function<DayNumbers, Change<R>> change) {
 		Pending<R> pending = new Pending<>(change);
 		lane(office).add(pending);
 		try {
@@ -123,10 +131,12 @@ class OfficeWriter {
 		Timer.Sample started = Timer.start();
 		List<TicketEvent> journaled = this.transactions.execute((status) -> {
 			long lastSeq = this.journal.lock(office);
+			DayNumbers numbers = new DayNumbers(this.tickets, office);
 			List<TicketEvent> events = new ArrayList<>();
 			for (Pending<?> pending : batch) {
-				pending.run(events);
+				pending.run(numbers, events);
 			}
+			numbers.write();
 			return this.journal.append(office, lastSeq, events);
 		});
 		started.stop(this.batchTimes);
@@ -146,7 +156,7 @@ class OfficeWriter {
 
 	private static final class Pending<R> {
 
-		private final Supplier<Change<R>> change;
+		private final Function<DayNumbers, Change<R>> change;
 
 		private final CompletableFuture<R> result = new CompletableFuture<>();
 
@@ -154,14 +164,14 @@ class OfficeWriter {
 
 		private MadoguchiException refusal;
 
-		private Pending(Supplier<Change<R>> change) {
+		private Pending(Function<DayNumbers, Change<R>> change) {
 			this.change = change;
 		}
 
-		void run(List<TicketEvent> events) {
+		void run(DayNumbers numbers, List<TicketEvent> events) {
 			this.refusal = null;
 			try {
-				Change<R> done = this.change.get();
+				Change<R> done = this.change.apply(numbers);
 				this.value = done.result();
 				events.addAll(done.events());
 			}

@@ -69,12 +69,9 @@ class TicketJournal {
 			rows.add(new Object[] { office, withSeq.seq(), withSeq.ticket(), withSeq.kind().name(),
 					TicketRepository.time(withSeq.at()), this.json.writeValueAsString(withSeq) });
 		}
-		for (Object[] row : rows) {
-			this.jdbc.sql(
-					"INSERT INTO office_event (office_id, seq, ticket_id, kind, at, payload) VALUES (?, ?, ?, ?, ?, ?)")
-				.params(row)
-				.update();
-		}
+		this.batch.batchUpdate(
+				"INSERT INTO office_event (office_id, seq, ticket_id, kind, at, payload) VALUES (?, ?, ?, ?, ?, ?)",
+				rows);
 		this.jdbc.sql("UPDATE office SET event_seq = ? WHERE id = ?").params(seq, office).update();
 		if (this.database.isPostgres()) {
 			this.jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, office + " " + seq).query().singleRow();

@@ -18,8 +18,6 @@ import jp.madoguchi.estimate.Line;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Tickets and their daily numbers, in plain SQL that runs on H2 and PostgreSQL alike. */
 @Repository
@@ -46,30 +44,35 @@ class TicketRepository {
 	}
 
 	/**
-	 * The next number of a queue on a day; the row lock makes numbers unique and ordered.
+	 * The last number of every queue of an office on a day (read under the office's lock,
+	 * which every change of its tickets holds; see {@link DayNumbers}).
 	 */
-	int nextNumber(String office, String queue, LocalDate day) {
-		Integer last = this.jdbc
-			.sql("SELECT last_number FROM queue_day_number WHERE office_id = ? AND queue_id = ? AND business_date = ?"
-					+ " FOR UPDATE")
-			.params(office, queue, day)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-		if (last == null) {
-			this.jdbc
-				.sql("INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number)"
-						+ " VALUES (?, ?, ?, 1)")
-				.params(office, queue, day)
-				.update();
-			return 1;
+	Map<String, Integer> lastNumbers(String office, LocalDate day) {
+		Map<String, Integer> numbers = new HashMap<>();
+		this.jdbc.sql("SELECT queue_id, last_number FROM queue_day_number WHERE office_id = ? AND business_date = ?")
+			.params(office, day)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach((entry) -> numbers.put(entry.getKey(), entry.getValue()));
+		return numbers;
+	}
+
+	/** Writes the last numbers of queues, each in one JDBC batch. */
+	void saveLastNumbers(String office, List<LastNumber> inserted, List<LastNumber> updated) {
+		if (!inserted.isEmpty()) {
+			this.batch.batchUpdate(
+					"INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number) VALUES (?, ?, ?, ?)",
+					inserted.stream().map((n) -> new Object[] { office, n.queue(), n.day(), n.last() }).toList());
 		}
-		this.jdbc
-			.sql("UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ?"
-					+ " AND business_date = ?")
-			.params(last + 1, office, queue, day)
-			.update();
-		return last + 1;
+		if (!updated.isEmpty()) {
+			this.batch.batchUpdate(
+					"UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ? AND business_date = ?",
+					updated.stream().map((n) -> new Object[] { n.last(), office, n.queue(), n.day() }).toList());
+		}
+	}
+
+	/** A queue's last number on a day. */
+	record LastNumber(String queue, LocalDate day, int last) {
 	}
 
 	void insert(Ticket ticket, String idempotencyKey, String requestHash, String holderHash) {

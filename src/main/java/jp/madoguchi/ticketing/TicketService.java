@@ -80,7 +80,7 @@ public class TicketService {
 			return change(office, (changes) -> {
 				LocalDate today = changes.today();
 				requireNoOpenTicket(office, procedure.queue(), today, request.holderHash());
-				int seq = this.tickets.nextNumber(office.id(), procedure.queue(), today);
+				int seq = changes.nextNumber(procedure.queue());
 				Ticket ticket = Ticket.issue(UUID.randomUUID(), office.id(), today, procedure.queue(), seq,
 						procedure.id(), request.channel(), changes.now());
 				this.tickets.insert(ticket, request.idempotencyKey(), request.hash(), request.holderHash());
@@ -284,8 +284,8 @@ public class TicketService {
 	 */
 	private <R> R change(Office office, Function<Changes, R> work) {
 		Instant now = this.clock.instant();
-		return this.writer.write(office.id(), () -> {
-			Changes changes = new Changes(office, now);
+		return this.writer.write(office.id(), (numbers) -> {
+			Changes changes = new Changes(office, now, numbers);
 			R result = work.apply(changes);
 			return new OfficeWriter.Change<>(result, changes.events);
 		});
@@ -298,11 +298,18 @@ public class TicketService {
 
 		private final Instant now;
 
+		private final DayNumbers numbers;
+
 		private final List<TicketEvent> events = new ArrayList<>();
 
-		private Changes(Office office, Instant now) {
+		private Changes(Office office, Instant now, DayNumbers numbers) {
 			this.office = office;
 			this.now = now;
+			this.numbers = numbers;
+		}
+
+		int nextNumber(String queue) {
+			return this.numbers.next(queue, today());
 		}
 
 		Instant now() {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * loopback, on H2 and on PostgreSQL, and measures ticket issues, status reads at two
  * queue lengths, call → event latency at two subscriber counts, and heap. Run it with
  * {@code ./mvnw test -Dtest=LoadBenchmark} (add {@code -Dbench.databases=h2} for one
- * database); the results are printed and written to {@code target/benchmarks/results.md}.
+ * database, {@code -Dbench.skipIssues=true} or {@code -Dbench.skipReads=true} for one
+ * half); the results are printed and written to {@code target/benchmarks/results.md}.
  * Nothing here asserts a time: it reports.
  */
 class LoadBenchmark {
@@ -69,7 +70,9 @@ class LoadBenchmark {
 				if (!Boolean.getBoolean("bench.skipIssues")) {
 					issues(database, postgres);
 				}
-				readsAndEvents(database, postgres);
+				if (!Boolean.getBoolean("bench.skipReads")) {
+					readsAndEvents(database, postgres);
+				}
 			}
 		}
 		finally {

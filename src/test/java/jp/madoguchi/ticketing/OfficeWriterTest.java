@@ -1,5 +1,6 @@
 package jp.madoguchi.ticketing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Group commit keeps each change's outcome its own: changes that arrive together commit
  * together, a refusal fails only its own change, and a change that fails after writing is
- * rolled back alone while the others of its batch still commit.
+ * rolled back alone while the others of its batch still commit. The numbers the changes
+ * take follow one another, across batches, with none lost to the failed change.
  */
 @ContextConfiguration(initializers = H2.class)
 class OfficeWriterTest extends AppTest {
@@ -34,6 +36,9 @@ class OfficeWriterTest extends AppTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	/** A day of its own, far from the days other tests take tickets on. */
+	private static final LocalDate DAY = LocalDate.of(2001, 1, 1);
+
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
 	@Test
@@ -42,43 +47,62 @@ class OfficeWriterTest extends AppTest {
 		CountDownLatch release = new CountDownLatch(1);
 		// the first change holds the writer, so that the next ones wait and form one
 		// batch
-		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, () -> {
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
 			holding.countDown();
 			await(release);
-			return new OfficeWriter.Change<>(insert("writer-first"), List.of());
+			return new OfficeWriter.Change<>(insert("writer-first", numbers), List.of());
 		}), this.threads);
 		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
 		List<CompletableFuture<String>> others = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			String name = "writer-good-" + i;
-			others.add(CompletableFuture.supplyAsync(
-					() -> this.writer.write(KONAN, () -> new OfficeWriter.Change<>(insert(name), List.of())),
-					this.threads));
+			others
+				.add(CompletableFuture.supplyAsync(
+						() -> this.writer.write(KONAN,
+								(numbers) -> new OfficeWriter.Change<>(insert(name, numbers), List.of())),
+						this.threads));
 		}
-		CompletableFuture<String> refused = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, () -> {
+		CompletableFuture<String> refused = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
 			throw new MadoguchiException(MadoguchiException.Kind.CONFLICT, "nobody-waiting", "1");
 		}), this.threads);
-		CompletableFuture<String> broken = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, () -> {
-			insert("writer-broken");
+		CompletableFuture<String> broken = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
+			insert("writer-broken", numbers);
 			throw new IllegalStateException("the database went away");
 		}), this.threads);
 		Thread.sleep(200);
 		release.countDown();
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("writer-first");
+		List<Integer> taken = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			assertThat(others.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("writer-good-" + i);
+			taken.add(this.jdbc.sql("SELECT secret FROM app_secret WHERE name = ?")
+				.param("writer-good-" + i)
+				.query(Integer.class)
+				.single());
 		}
+		// the first change took 1; the others took the next ones, in no set order
+		assertThat(taken).containsExactlyInAnyOrder(2, 3, 4, 5);
 		assertThat(failure(refused)).isInstanceOf(MadoguchiException.class);
 		assertThat(failure(broken)).isInstanceOf(IllegalStateException.class);
 		assertThat(this.jdbc.sql("SELECT name FROM app_secret WHERE name LIKE 'writer-%' ORDER BY name")
 			.query(String.class)
 			.list())
 			.containsExactly("writer-first", "writer-good-0", "writer-good-1", "writer-good-2", "writer-good-3");
+		assertThat(this.jdbc
+			.sql("SELECT last_number FROM queue_day_number WHERE office_id = ? AND queue_id = ?"
+					+ " AND business_date = ?")
+			.params(KONAN, "W", DAY)
+			.query(Integer.class)
+			.single()).isEqualTo(5);
 	}
 
-	private String insert(String name) {
-		this.jdbc.sql("INSERT INTO app_secret (name, secret) VALUES (?, 'x')").param(name).update();
+	/** Takes the next number of a test queue and stores it under the name. */
+	private String insert(String name, DayNumbers numbers) {
+		int number = numbers.next("W", DAY);
+		this.jdbc.sql("INSERT INTO app_secret (name, secret) VALUES (?, ?)")
+			.params(name, String.valueOf(number))
+			.update();
 		return name;
 	}
 
