@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the changes of each office one batch at a time (group commit). Changes waiting
  * for an office are taken together and run in one transaction under the office's lock, in
- * the order they arrived; their events are journaled together and the batch commits once.
- * Under load this turns many small commits into few larger ones; when idle a batch is a
- * single change.
+ * the order they arrived; their new tickets are inserted together (before any other
+ * statement that could read them), their numbers are written once and their events
+ * journaled together, and the batch commits once. Under load this turns many small
+ * commits into few larger ones; when idle a batch is a single change.
  *
  * <p>
  * A change must refuse (throw a {@link MadoguchiException}) before it writes anything or
@@ -86,6 +87,11 @@ class OfficeWriter {
 		}
 	}
 
+	/** How many changes of the office wait for the next batch. */
+	int waiting(String office) {
+		return lane(office).size();
+	}
+
 	private BlockingQueue<Pending<?>> lane(String office) {
 		return this.lanes.computeIfAbsent(office, (id) -> {
 			BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
@@ -133,9 +139,10 @@ class OfficeWriter {
 			long lastSeq = this.journal.lock(office);
 			DayNumbers numbers = new DayNumbers(this.tickets, office);
 			List<TicketEvent> events = new ArrayList<>();
-			for (Pending<?> pending : batch) {
-				pending.run(numbers, events);
-			}
+			this.tickets.deferringInserts(() -> {
+				batch.forEach((pending) -> pending.run(numbers, events));
+				return events;
+			});
 			numbers.write();
 			return this.journal.append(office, lastSeq, events);
 		});

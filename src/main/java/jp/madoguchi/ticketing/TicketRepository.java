@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jp.madoguchi.estimate.Line;
 
@@ -34,9 +36,15 @@ class TicketRepository {
 	private static final String PLACE_BEFORE = " (order_at < ? OR (order_at = ? AND (issued_at < ?"
 			+ " OR (issued_at = ? AND seq < ?))))";
 
+	private static final String INSERT = "INSERT INTO ticket (" + COLUMNS + ", idempotency_key, request_hash,"
+			+ " holder_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
+
+	/** The writer thread's batch: new tickets not inserted yet (see deferringInserts). */
+	private final ThreadLocal<List<Object[]>> deferredInserts = new ThreadLocal<>();
 
 	TicketRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
@@ -49,7 +57,7 @@ class TicketRepository {
 	 */
 	Map<String, Integer> lastNumbers(String office, LocalDate day) {
 		Map<String, Integer> numbers = new HashMap<>();
-		this.jdbc.sql("SELECT queue_id, last_number FROM queue_day_number WHERE office_id = ? AND business_date = ?")
+		sql("SELECT queue_id, last_number FROM queue_day_number WHERE office_id = ? AND business_date = ?")
 			.params(office, day)
 			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
@@ -59,6 +67,7 @@ class TicketRepository {
 
 	/** Writes the last numbers of queues, each in one JDBC batch. */
 	void saveLastNumbers(String office, List<LastNumber> inserted, List<LastNumber> updated) {
+		writeDeferredInserts();
 		if (!inserted.isEmpty()) {
 			this.batch.batchUpdate(
 					"INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number) VALUES (?, ?, ?, ?)",
@@ -75,25 +84,64 @@ class TicketRepository {
 	record LastNumber(String queue, LocalDate day, int last) {
 	}
 
+	/**
+	 * Inserts a ticket; within {@link #deferringInserts}, with the batch's other new
+	 * tickets, before the next statement.
+	 */
 	void insert(Ticket ticket, String idempotencyKey, String requestHash, String holderHash) {
 		Ticket.Row r = ticket.toRow();
-		this.jdbc
-			.sql("INSERT INTO ticket (" + COLUMNS + ", idempotency_key, request_hash, holder_hash)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(r.id(), r.office(), r.businessDate(), r.queue(), r.seq(), r.number(), r.procedure(),
-					r.channel().name(), r.state().name(), r.front(), time(r.orderAt()), time(r.issuedAt()),
-					time(r.checkedInAt()), time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(),
-					time(r.callDeadline()), time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(),
-					idempotencyKey, requestHash, holderHash)
-			.update();
+		Object[] row = { r.id(), r.office(), r.businessDate(), r.queue(), r.seq(), r.number(), r.procedure(),
+				r.channel().name(), r.state().name(), r.front(), time(r.orderAt()), time(r.issuedAt()),
+				time(r.checkedInAt()), time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(),
+				time(r.callDeadline()), time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(),
+				idempotencyKey, requestHash, holderHash };
+		List<Object[]> deferred = this.deferredInserts.get();
+		if (deferred != null) {
+			deferred.add(row);
+		}
+		else {
+			this.jdbc.sql(INSERT).params(row).update();
+		}
+	}
+
+	/**
+	 * Runs a batch of changes with the new tickets' inserts deferred: they go to the
+	 * database in one JDBC batch just before the next statement of this repository (so
+	 * every read and update of the batch sees them) or at the end of the work. Under load
+	 * a batch is mostly issues, and their tickets then cost one round trip in all.
+	 */
+	<T> T deferringInserts(Supplier<T> work) {
+		this.deferredInserts.set(new ArrayList<>());
+		try {
+			T result = work.get();
+			writeDeferredInserts();
+			return result;
+		}
+		finally {
+			this.deferredInserts.remove();
+		}
+	}
+
+	private void writeDeferredInserts() {
+		List<Object[]> deferred = this.deferredInserts.get();
+		if (deferred != null && !deferred.isEmpty()) {
+			List<Object[]> rows = List.copyOf(deferred);
+			deferred.clear();
+			this.batch.batchUpdate(INSERT, rows);
+		}
+	}
+
+	/** A statement, after the inserts deferred so far. */
+	private JdbcClient.StatementSpec sql(String sql) {
+		writeDeferredInserts();
+		return this.jdbc.sql(sql);
 	}
 
 	void update(Ticket ticket) {
 		Ticket.Row r = ticket.toRow();
-		int updated = this.jdbc
-			.sql("UPDATE ticket SET queue_id = ?, state = ?, front = ?, order_at = ?,"
-					+ " checked_in_at = ?, passed_over_at = ?, called_at = ?, counter_id = ?, call_count = ?,"
-					+ " call_deadline = ?, absent_at = ?, started_at = ?, finished_at = ?, note = ? WHERE id = ?")
+		int updated = sql("UPDATE ticket SET queue_id = ?, state = ?, front = ?, order_at = ?,"
+				+ " checked_in_at = ?, passed_over_at = ?, called_at = ?, counter_id = ?, call_count = ?,"
+				+ " call_deadline = ?, absent_at = ?, started_at = ?, finished_at = ?, note = ? WHERE id = ?")
 			.params(r.queue(), r.state().name(), r.front(), time(r.orderAt()), time(r.checkedInAt()),
 					time(r.passedOverAt()), time(r.calledAt()), r.counter(), r.callCount(), time(r.callDeadline()),
 					time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(), r.id())
@@ -104,12 +152,11 @@ class TicketRepository {
 	}
 
 	Optional<Ticket> findById(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ?").param(id).query(this::map).optional();
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ?").param(id).query(this::map).optional();
 	}
 
 	Optional<Ticket> findByNumber(String office, LocalDate day, String number) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND number = ?")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND number = ?")
 			.params(office, day, number)
 			.query(this::map)
 			.optional();
@@ -120,8 +167,7 @@ class TicketRepository {
 	 * it.
 	 */
 	Optional<Issued> findByIdempotencyKey(String office, String key) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + ", request_hash FROM ticket WHERE office_id = ? AND idempotency_key = ?")
+		return sql("SELECT " + COLUMNS + ", request_hash FROM ticket WHERE office_id = ? AND idempotency_key = ?")
 			.params(office, key)
 			.query((rs, row) -> new Issued(map(rs, row), rs.getString("request_hash")))
 			.optional();
@@ -129,9 +175,8 @@ class TicketRepository {
 
 	/** A holder's tickets of a day, newest first. */
 	List<Ticket> findByHolder(String office, LocalDate day, String holderHash) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND holder_hash = ?"
-					+ " ORDER BY issued_at DESC, seq DESC")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND holder_hash = ?"
+				+ " ORDER BY issued_at DESC, seq DESC")
 			.params(office, day, holderHash)
 			.query(this::map)
 			.list();
@@ -139,17 +184,15 @@ class TicketRepository {
 
 	/** A ticket, if this holder took it. */
 	Optional<Ticket> findHeldBy(UUID id, String holderHash) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? AND holder_hash = ?")
-			.params(id, holderHash)
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? AND holder_hash = ?").params(id, holderHash)
 			.query(this::map)
 			.optional();
 	}
 
 	/** The first present ticket in line for these queues. */
 	Optional<Ticket> firstWaiting(String office, LocalDate day, Collection<String> queues) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'WAITING'"
-					+ " AND queue_id IN (" + placeholders(queues) + ")" + LINE_ORDER + " FETCH FIRST 1 ROWS ONLY")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'WAITING'"
+				+ " AND queue_id IN (" + placeholders(queues) + ")" + LINE_ORDER + " FETCH FIRST 1 ROWS ONLY")
 			.params(params(office, day, queues))
 			.query(this::map)
 			.optional();
@@ -159,10 +202,9 @@ class TicketRepository {
 	 * Web tickets not yet checked in, not yet passed over, whose place is before a time.
 	 */
 	List<Ticket> absentWebHoldersBefore(String office, LocalDate day, Collection<String> queues, Ticket next) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'ISSUED'"
-					+ " AND passed_over_at IS NULL AND queue_id IN (" + placeholders(queues) + ") AND" + PLACE_BEFORE
-					+ LINE_ORDER)
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state = 'ISSUED'"
+				+ " AND passed_over_at IS NULL AND queue_id IN (" + placeholders(queues) + ") AND" + PLACE_BEFORE
+				+ LINE_ORDER)
 			.params(params(office, day, queues, placeOf(next)))
 			.query(this::map)
 			.list();
@@ -170,9 +212,8 @@ class TicketRepository {
 
 	/** The ticket a counter has called or is serving, if any. */
 	Optional<Ticket> activeAt(String office, LocalDate day, String counter) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND counter_id = ?"
-					+ " AND state IN ('CALLED', 'SERVING')")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND counter_id = ?"
+				+ " AND state IN ('CALLED', 'SERVING')")
 			.params(office, day, counter)
 			.query(this::map)
 			.optional();
@@ -180,10 +221,9 @@ class TicketRepository {
 
 	/** How many tickets that will be called stand before this one in its queue. */
 	int countAhead(Ticket t) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
-					+ " AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL)) AND id <> ?"
-					+ " AND (front > ? OR (front = ? AND" + PLACE_BEFORE + "))")
+		return sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id = ?"
+				+ " AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL)) AND id <> ?"
+				+ " AND (front > ? OR (front = ? AND" + PLACE_BEFORE + "))")
 			.params(params(t.office(), t.businessDate(), List.of(t.queue()), t.id(), t.front(), t.front(), placeOf(t)))
 			.query(Integer.class)
 			.single();
@@ -194,10 +234,9 @@ class TicketRepository {
 	 * order (the ones {@link #countAhead} counts).
 	 */
 	List<Line.Place> linePlaces(String office, LocalDate day, String queue) {
-		return this.jdbc
-			.sql("SELECT procedure_id, state, channel, id FROM ticket WHERE office_id = ? AND business_date = ?"
-					+ " AND queue_id = ? AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL))"
-					+ LINE_ORDER)
+		return sql("SELECT procedure_id, state, channel, id FROM ticket WHERE office_id = ? AND business_date = ?"
+				+ " AND queue_id = ? AND (state = 'WAITING' OR (state = 'ISSUED' AND passed_over_at IS NULL))"
+				+ LINE_ORDER)
 			.params(office, day, queue)
 			.query((rs, row) -> new Line.Place(rs.getString(1), rs.getString(2).equals("WAITING"),
 					rs.getString(3).equals(Channel.WEB.name()), rs.getObject(4, UUID.class)))
@@ -208,9 +247,8 @@ class TicketRepository {
 	 * The procedure of each ticket now at a counter of the queue, and when it was called.
 	 */
 	List<Map.Entry<String, Instant>> calledAtCounters(String office, LocalDate day, String queue) {
-		return this.jdbc
-			.sql("SELECT procedure_id, called_at FROM ticket WHERE office_id = ? AND business_date = ?"
-					+ " AND queue_id = ? AND state IN ('CALLED', 'SERVING') AND called_at IS NOT NULL")
+		return sql("SELECT procedure_id, called_at FROM ticket WHERE office_id = ? AND business_date = ?"
+				+ " AND queue_id = ? AND state IN ('CALLED', 'SERVING') AND called_at IS NOT NULL")
 			.params(office, day, queue)
 			.query((rs, row) -> Map.entry(rs.getString(1), instant(rs, "called_at")))
 			.list();
@@ -220,19 +258,17 @@ class TicketRepository {
 	 * Open tickets of days before {@code day}, and of {@code day} itself if it is over.
 	 */
 	List<Ticket> openTicketsToExpire(String office, LocalDate day, boolean dayIsOver) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND state IN ("
-					+ "'ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT') AND business_date "
-					+ (dayIsOver ? "<=" : "<") + " ? ORDER BY business_date, number")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND state IN ("
+				+ "'ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT') AND business_date " + (dayIsOver ? "<=" : "<")
+				+ " ? ORDER BY business_date, number")
 			.params(office, day)
 			.query(this::map)
 			.list();
 	}
 
 	List<Ticket> findOpenInStates(String office, LocalDate day, Collection<TicketState> states) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state IN ("
-					+ placeholders(states) + ")" + LINE_ORDER)
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND state IN ("
+				+ placeholders(states) + ")" + LINE_ORDER)
 			.params(params(office, day, states.stream().map(Enum::name).toList()))
 			.query(this::map)
 			.list();
@@ -241,18 +277,16 @@ class TicketRepository {
 	/** The first tickets in line order of some queues, in some states. */
 	List<Ticket> findFirstInQueues(String office, LocalDate day, Collection<String> queues,
 			Collection<TicketState> states, int limit) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
-					+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")" + LINE_ORDER + " LIMIT ?")
+		return sql("SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
+				+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")" + LINE_ORDER + " LIMIT ?")
 			.params(params(office, day, List.copyOf(queues), states.stream().map(Enum::name).toArray(), limit))
 			.query(this::map)
 			.list();
 	}
 
 	int countInQueues(String office, LocalDate day, Collection<String> queues, Collection<TicketState> states) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
-					+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")")
+		return sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ? AND queue_id IN ("
+				+ placeholders(queues) + ") AND state IN (" + placeholders(states) + ")")
 			.params(params(office, day, List.copyOf(queues), states.stream().map(Enum::name).toArray()))
 			.query(Integer.class)
 			.single();
@@ -264,9 +298,9 @@ class TicketRepository {
 	 * started.
 	 */
 	List<java.time.Duration> recentServiceTimes(String office, String procedure, int limit) {
-		List<java.time.Duration> newestFirst = this.jdbc
-			.sql("SELECT called_at, finished_at FROM ticket WHERE office_id = ? AND procedure_id = ?"
-					+ " AND state = 'DONE' AND called_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
+		List<java.time.Duration> newestFirst = sql(
+				"SELECT called_at, finished_at FROM ticket WHERE office_id = ? AND procedure_id = ?"
+						+ " AND state = 'DONE' AND called_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?")
 			.params(office, procedure, limit)
 			.query((rs, row) -> java.time.Duration.between(instant(rs, "called_at"), instant(rs, "finished_at")))
 			.list();

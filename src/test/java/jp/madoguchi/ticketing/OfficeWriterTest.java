@@ -36,6 +36,9 @@ class OfficeWriterTest extends AppTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private TicketService service;
+
 	/** A day of its own, far from the days other tests take tickets on. */
 	private static final LocalDate DAY = LocalDate.of(2001, 1, 1);
 
@@ -95,6 +98,52 @@ class OfficeWriterTest extends AppTest {
 			.params(KONAN, "W", DAY)
 			.query(Integer.class)
 			.single()).isEqualTo(5);
+	}
+
+	@Test
+	void aChangeSeesTheTicketsIssuedBeforeItInItsBatch() throws Exception {
+		this.clock.nextWeekday();
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
+			holding.countDown();
+			await(release);
+			return new OfficeWriter.Change<>("held", List.of());
+		}), this.threads);
+		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		// one batch, in this order: its tickets are inserted together, yet each change
+		// sees the ones before it
+		CompletableFuture<Ticket> paper = inTurn(
+				() -> this.service.issue(new TicketService.IssueRequest(KONAN, "certificates", Channel.KIOSK, null))
+					.ticket());
+		CompletableFuture<Ticket> web = inTurn(() -> webTicketOf("phone-in-one-batch"));
+		CompletableFuture<Ticket> again = inTurn(() -> webTicketOf("phone-in-one-batch"));
+		CompletableFuture<Ticket> called = inTurn(() -> this.service.callNext(KONAN, "1"));
+		release.countDown();
+
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+		assertThat(called.get(10, TimeUnit.SECONDS).id()).isEqualTo(paper.get(10, TimeUnit.SECONDS).id());
+		assertThat(web.get(10, TimeUnit.SECONDS).state()).isEqualTo(TicketState.ISSUED);
+		assertThat(failure(again)).isInstanceOfSatisfying(MadoguchiException.class,
+				(refusal) -> assertThat(refusal.code()).isEqualTo("one-open-ticket-per-queue"));
+	}
+
+	private Ticket webTicketOf(String phone) {
+		return this.service
+			.issue(new TicketService.IssueRequest(KONAN, "certificates", Channel.WEB, null, phone, "192.0.2.1"))
+			.ticket();
+	}
+
+	/** Starts a call and returns once it waits for the writer behind the ones before. */
+	private <T> CompletableFuture<T> inTurn(java.util.function.Supplier<T> call) throws InterruptedException {
+		int before = this.writer.waiting(KONAN);
+		CompletableFuture<T> future = CompletableFuture.supplyAsync(call, this.threads);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.writer.waiting(KONAN) == before && !future.isDone() && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(this.writer.waiting(KONAN)).as("waiting for the writer").isEqualTo(before + 1);
+		return future;
 	}
 
 	/** Takes the next number of a test queue and stores it under the name. */
