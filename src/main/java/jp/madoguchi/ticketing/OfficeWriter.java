@@ -139,10 +139,7 @@ class OfficeWriter {
 			long lastSeq = this.journal.lock(office);
 			DayNumbers numbers = new DayNumbers(this.tickets, office);
 			List<TicketEvent> events = new ArrayList<>();
-			this.tickets.deferringInserts(() -> {
-				batch.forEach((pending) -> pending.run(numbers, events));
-				return events;
-			});
+			this.tickets.deferringInserts(() -> batch.forEach((pending) -> pending.run(numbers, events)));
 			numbers.write();
 			return this.journal.append(office, lastSeq, events);
 		});

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jp.madoguchi.estimate.Line;
 
@@ -110,12 +109,11 @@ class TicketRepository {
 	 * every read and update of the batch sees them) or at the end of the work. Under load
 	 * a batch is mostly issues, and their tickets then cost one round trip in all.
 	 */
-	<T> T deferringInserts(Supplier<T> work) {
+	void deferringInserts(Runnable work) {
 		this.deferredInserts.set(new ArrayList<>());
 		try {
-			T result = work.get();
+			work.run();
 			writeDeferredInserts();
-			return result;
 		}
 		finally {
 			this.deferredInserts.remove();
