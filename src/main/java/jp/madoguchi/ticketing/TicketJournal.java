@@ -69,7 +69,7 @@ class TicketJournal {
 			rows.add(new Object[] { office, withSeq.seq(), withSeq.ticket(), withSeq.kind().name(),
 					TicketRepository.time(withSeq.at()), this.json.writeValueAsString(withSeq) });
 		}
-		this.batch.batchUpdate(
+		TicketRepository.writeRows(this.batch,
 				"INSERT INTO office_event (office_id, seq, ticket_id, kind, at, payload) VALUES (?, ?, ?, ?, ?, ?)",
 				rows);
 		this.jdbc.sql("UPDATE office SET event_seq = ? WHERE id = ?").params(seq, office).update();

@@ -68,12 +68,12 @@ class TicketRepository {
 	void saveLastNumbers(String office, List<LastNumber> inserted, List<LastNumber> updated) {
 		writeDeferredInserts();
 		if (!inserted.isEmpty()) {
-			this.batch.batchUpdate(
+			writeRows(this.batch,
 					"INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number) VALUES (?, ?, ?, ?)",
 					inserted.stream().map((n) -> new Object[] { office, n.queue(), n.day(), n.last() }).toList());
 		}
 		if (!updated.isEmpty()) {
-			this.batch.batchUpdate(
+			writeRows(this.batch,
 					"UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ? AND business_date = ?",
 					updated.stream().map((n) -> new Object[] { n.last(), office, n.queue(), n.day() }).toList());
 		}
@@ -125,7 +125,21 @@ class TicketRepository {
 		if (deferred != null && !deferred.isEmpty()) {
 			List<Object[]> rows = List.copyOf(deferred);
 			deferred.clear();
-			this.batch.batchUpdate(INSERT, rows);
+			writeRows(this.batch, INSERT, rows);
+		}
+	}
+
+	/**
+	 * Runs a statement for each row: one JDBC batch for several (one round trip), a plain
+	 * statement for one (a batch of one costs more, and an idle office's batches hold a
+	 * single change).
+	 */
+	static void writeRows(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+		if (rows.size() == 1) {
+			jdbc.update(sql, rows.get(0));
+		}
+		else if (!rows.isEmpty()) {
+			jdbc.batchUpdate(sql, rows);
 		}
 	}
 
