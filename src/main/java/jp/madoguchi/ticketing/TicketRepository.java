@@ -110,6 +110,10 @@ class TicketRepository {
 	 * a batch is mostly issues, and their tickets then cost one round trip in all.
 	 */
 	void deferringInserts(Runnable work) {
+		if (this.deferredInserts.get() != null) {
+			// an inner batch would drop the outer one's tickets when it ends
+			throw new IllegalStateException("Inserts are deferred already on this thread");
+		}
 		this.deferredInserts.set(new ArrayList<>());
 		try {
 			work.run();
