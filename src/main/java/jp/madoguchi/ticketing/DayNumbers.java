@@ -30,13 +30,13 @@ final class DayNumbers {
 	/** The next number of a queue on a day. */
 	int next(String queue, LocalDate day) {
 		Map<String, Counted> queues = this.days.computeIfAbsent(day, this::read);
-		Counted counted = queues.computeIfAbsent(queue, (q) -> new Counted(0, false));
+		Counted counted = queues.computeIfAbsent(queue, (q) -> new Counted(0));
 		return ++counted.last;
 	}
 
 	private Map<String, Counted> read(LocalDate day) {
 		Map<String, Counted> queues = new HashMap<>();
-		this.tickets.lastNumbers(this.office, day).forEach((queue, last) -> queues.put(queue, new Counted(last, true)));
+		this.tickets.lastNumbers(this.office, day).forEach((queue, last) -> queues.put(queue, new Counted(last)));
 		return queues;
 	}
 
@@ -47,23 +47,21 @@ final class DayNumbers {
 		this.days.forEach((day, queues) -> queues.forEach((queue, counted) -> {
 			if (counted.last != counted.stored) {
 				TicketRepository.LastNumber number = new TicketRepository.LastNumber(queue, day, counted.last);
-				(counted.exists ? updated : inserted).add(number);
+				(counted.stored > 0 ? updated : inserted).add(number);
 			}
 		}));
 		this.tickets.saveLastNumbers(this.office, inserted, updated);
 	}
 
+	/** A queue's last number as stored (0: no row yet, numbers start at 1) and now. */
 	private static final class Counted {
 
 		private final int stored;
 
-		private final boolean exists;
-
 		private int last;
 
-		private Counted(int stored, boolean exists) {
+		private Counted(int stored) {
 			this.stored = stored;
-			this.exists = exists;
 			this.last = stored;
 		}
 

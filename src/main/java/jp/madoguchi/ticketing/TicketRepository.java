@@ -64,19 +64,15 @@ class TicketRepository {
 		return numbers;
 	}
 
-	/** Writes the last numbers of queues, each in one JDBC batch. */
+	/** Writes the last numbers of queues: the new rows, then the changed ones. */
 	void saveLastNumbers(String office, List<LastNumber> inserted, List<LastNumber> updated) {
 		writeDeferredInserts();
-		if (!inserted.isEmpty()) {
-			writeRows(this.batch,
-					"INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number) VALUES (?, ?, ?, ?)",
-					inserted.stream().map((n) -> new Object[] { office, n.queue(), n.day(), n.last() }).toList());
-		}
-		if (!updated.isEmpty()) {
-			writeRows(this.batch,
-					"UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ? AND business_date = ?",
-					updated.stream().map((n) -> new Object[] { n.last(), office, n.queue(), n.day() }).toList());
-		}
+		writeRows(this.batch,
+				"INSERT INTO queue_day_number (office_id, queue_id, business_date, last_number) VALUES (?, ?, ?, ?)",
+				inserted.stream().map((n) -> new Object[] { office, n.queue(), n.day(), n.last() }).toList());
+		writeRows(this.batch,
+				"UPDATE queue_day_number SET last_number = ? WHERE office_id = ? AND queue_id = ? AND business_date = ?",
+				updated.stream().map((n) -> new Object[] { n.last(), office, n.queue(), n.day() }).toList());
 	}
 
 	/** A queue's last number on a day. */
@@ -84,8 +80,8 @@ class TicketRepository {
 	}
 
 	/**
-	 * Inserts a ticket; within {@link #deferringInserts}, with the batch's other new
-	 * tickets, before the next statement.
+	 * Inserts a ticket with the batch's other new tickets, before the next statement.
+	 * Only the office's writer issues tickets, within {@link #deferringInserts}.
 	 */
 	void insert(Ticket ticket, String idempotencyKey, String requestHash, String holderHash) {
 		Ticket.Row r = ticket.toRow();
@@ -95,12 +91,10 @@ class TicketRepository {
 				time(r.callDeadline()), time(r.absentAt()), time(r.startedAt()), time(r.finishedAt()), r.note(),
 				idempotencyKey, requestHash, holderHash };
 		List<Object[]> deferred = this.deferredInserts.get();
-		if (deferred != null) {
-			deferred.add(row);
+		if (deferred == null) {
+			throw new IllegalStateException("Tickets are inserted in a batch of the office's writer");
 		}
-		else {
-			this.jdbc.sql(INSERT).params(row).update();
-		}
+		deferred.add(row);
 	}
 
 	/**
