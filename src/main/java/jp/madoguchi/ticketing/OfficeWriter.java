@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,7 +52,7 @@ class OfficeWriter {
 
 	private final TicketFeed feed;
 
-	private final Map<String, BlockingQueue<Pending<?>>> lanes = new ConcurrentHashMap<>();
+	private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
 	private final DistributionSummary batchSizes;
 
@@ -75,7 +78,11 @@ class OfficeWriter {
 	 */
 	<R> R write(String office, Function<DayNumbers, Change<R>> change) {
 		Pending<R> pending = new Pending<>(change);
-		lane(office).add(pending);
+		Lane lane = lane(office);
+		if (!writtenAtOnce(office, lane, pending)) {
+			lane.waiting.incrementAndGet();
+			lane.queue.add(pending);
+		}
 		try {
 			return pending.result.join();
 		}
@@ -89,43 +96,74 @@ class OfficeWriter {
 
 	/** How many changes of the office wait for the next batch. */
 	int waiting(String office) {
-		return lane(office).size();
+		return lane(office).waiting.get();
 	}
 
-	private BlockingQueue<Pending<?>> lane(String office) {
+	private Lane lane(String office) {
 		return this.lanes.computeIfAbsent(office, (id) -> {
-			BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-			Thread.ofVirtual().name("writer-" + id).start(() -> drain(id, queue));
-			return queue;
+			Lane lane = new Lane();
+			Thread.ofVirtual().name("writer-" + id).start(() -> drain(id, lane));
+			return lane;
 		});
 	}
 
-	private void drain(String office, BlockingQueue<Pending<?>> queue) {
+	/**
+	 * When the office's writer is idle, the caller runs its change as a batch of one on
+	 * its own thread: handing it to the writer's thread and waiting to be woken costs a
+	 * single change about as much as its transaction. Not from inside a transaction,
+	 * which the change would join.
+	 */
+	private boolean writtenAtOnce(String office, Lane lane, Pending<?> pending) {
+		if (lane.waiting.get() > 0 || lane.writing.isHeldByCurrentThread()
+				|| TransactionSynchronizationManager.isActualTransactionActive() || !lane.writing.tryLock()) {
+			return false;
+		}
+		try {
+			commitOrFail(office, List.of(pending));
+		}
+		finally {
+			lane.writing.unlock();
+		}
+		return true;
+	}
+
+	private void drain(String office, Lane lane) {
 		while (true) {
 			List<Pending<?>> batch = new ArrayList<>();
 			try {
-				batch.add(queue.take());
+				batch.add(lane.queue.take());
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
-			queue.drainTo(batch, MAX_BATCH - 1);
+			lane.writing.lock();
 			try {
-				commit(office, batch);
+				lane.queue.drainTo(batch, MAX_BATCH - 1);
+				lane.waiting.addAndGet(-batch.size());
+				commitOrFail(office, batch);
 			}
-			catch (Throwable ex) {
-				if (batch.size() == 1) {
-					batch.get(0).result.completeExceptionally(ex);
-				}
-				else {
-					logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one: " + ex);
-					for (Pending<?> single : batch) {
-						try {
-							commit(office, List.of(single));
-						}
-						catch (Throwable singleFailure) {
-							single.result.completeExceptionally(singleFailure);
-						}
+			finally {
+				lane.writing.unlock();
+			}
+		}
+	}
+
+	private void commitOrFail(String office, List<Pending<?>> batch) {
+		try {
+			commit(office, batch);
+		}
+		catch (Throwable ex) {
+			if (batch.size() == 1) {
+				batch.get(0).result.completeExceptionally(ex);
+			}
+			else {
+				logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one: " + ex);
+				for (Pending<?> single : batch) {
+					try {
+						commit(office, List.of(single));
+					}
+					catch (Throwable singleFailure) {
+						single.result.completeExceptionally(singleFailure);
 					}
 				}
 			}
@@ -152,6 +190,18 @@ class OfficeWriter {
 			logger.error("Committed events of " + office + " not published yet; the feed will catch up", ex);
 		}
 		batch.forEach(Pending::complete);
+	}
+
+	/** An office's changes waiting for the writer, and who is writing them. */
+	private static final class Lane {
+
+		private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+
+		private final ReentrantLock writing = new ReentrantLock();
+
+		/** Changes handed to the writer's thread and not yet in a batch. */
+		private final AtomicInteger waiting = new AtomicInteger();
+
 	}
 
 	/** What a change did: its result and the events it recorded. */

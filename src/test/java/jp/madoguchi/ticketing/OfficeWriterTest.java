@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Group commit keeps each change's outcome its own: changes that arrive together commit
  * together, a refusal fails only its own change, and a change that fails after writing is
  * rolled back alone while the others of its batch still commit. The numbers the changes
- * take follow one another, across batches, with none lost to the failed change.
+ * take follow one another, across batches, with none lost to the failed change. A change
+ * that finds the writer idle runs on its caller's thread, with no hand-over.
  */
 @ContextConfiguration(initializers = H2.class)
 class OfficeWriterTest extends AppTest {
@@ -38,6 +40,9 @@ class OfficeWriterTest extends AppTest {
 
 	@Autowired
 	private TicketService service;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	/** A day of its own, far from the days other tests take tickets on. */
 	private static final LocalDate DAY = LocalDate.of(2001, 1, 1);
@@ -126,6 +131,19 @@ class OfficeWriterTest extends AppTest {
 		assertThat(web.get(10, TimeUnit.SECONDS).state()).isEqualTo(TicketState.ISSUED);
 		assertThat(failure(again)).isInstanceOfSatisfying(MadoguchiException.class,
 				(refusal) -> assertThat(refusal.code()).isEqualTo("one-open-ticket-per-queue"));
+	}
+
+	@Test
+	void aChangeToAnIdleWriterRunsOnItsCallersThreadUnlessInATransaction() {
+		Thread caller = Thread.currentThread();
+		Thread idle = this.writer.write(KONAN,
+				(numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of()));
+		assertThat(idle).as("no hand-over to the writer's thread when it is idle").isSameAs(caller);
+		// inside a transaction the change would join it: the writer's thread runs it
+		Thread inTransaction = this.transactions.execute((status) -> this.writer.write(KONAN,
+				(numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of())));
+		assertThat(inTransaction).isNotSameAs(caller);
+		assertThat(inTransaction.getName()).isEqualTo("writer-" + KONAN);
 	}
 
 	private Ticket webTicketOf(String phone) {
