@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the order they arrived; their new tickets are inserted together (before any other
  * statement that could read them), their numbers are written once and their events
  * journaled together, and the batch commits once. Under load this turns many small
- * commits into few larger ones; when idle a batch is a single change.
+ * commits into few larger ones. When changes come one at a time, each is a batch of its
+ * own, run on its caller's thread.
  *
  * <p>
  * A change must refuse (throw a {@link MadoguchiException}) before it writes anything or
@@ -108,17 +109,20 @@ class OfficeWriter {
 	}
 
 	/**
-	 * When the office's writer is idle, the caller runs its change as a batch of one on
-	 * its own thread: handing it to the writer's thread and waiting to be woken costs a
-	 * single change about as much as its transaction. Not from inside a transaction,
-	 * which the change would join.
+	 * When the office's writer is idle and its changes have come one at a time, the
+	 * caller runs its change as a batch of one on its own thread: handing it to the
+	 * writer's thread and waiting to be woken costs a single change about as much as its
+	 * transaction. Once changes come together, they go through the writer's thread again,
+	 * which commits them in batches. Not from inside a transaction, which the change
+	 * would join.
 	 */
 	private boolean writtenAtOnce(String office, Lane lane, Pending<?> pending) {
-		if (lane.waiting.get() > 0 || lane.writing.isHeldByCurrentThread()
+		if (lane.lastBatch > 1 || lane.waiting.get() > 0 || lane.writing.isHeldByCurrentThread()
 				|| TransactionSynchronizationManager.isActualTransactionActive() || !lane.writing.tryLock()) {
 			return false;
 		}
 		try {
+			lane.lastBatch = 1;
 			commitOrFail(office, List.of(pending));
 		}
 		finally {
@@ -140,6 +144,7 @@ class OfficeWriter {
 			try {
 				lane.queue.drainTo(batch, MAX_BATCH - 1);
 				lane.waiting.addAndGet(-batch.size());
+				lane.lastBatch = batch.size();
 				commitOrFail(office, batch);
 			}
 			finally {
@@ -198,6 +203,9 @@ class OfficeWriter {
 		private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
 
 		private final ReentrantLock writing = new ReentrantLock();
+
+		/** The size of the batch written last. */
+		private volatile int lastBatch;
 
 		/** Changes handed to the writer's thread and not yet in a batch. */
 		private final AtomicInteger waiting = new AtomicInteger();

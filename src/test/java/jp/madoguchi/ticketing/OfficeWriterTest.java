@@ -44,6 +44,8 @@ class OfficeWriterTest extends AppTest {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	private static final String WRITER_THREAD = "writer-" + KONAN;
+
 	/** A day of its own, far from the days other tests take tickets on. */
 	private static final LocalDate DAY = LocalDate.of(2001, 1, 1);
 
@@ -134,16 +136,34 @@ class OfficeWriterTest extends AppTest {
 	}
 
 	@Test
-	void aChangeToAnIdleWriterRunsOnItsCallersThreadUnlessInATransaction() {
-		Thread caller = Thread.currentThread();
-		Thread idle = this.writer.write(KONAN,
-				(numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of()));
-		assertThat(idle).as("no hand-over to the writer's thread when it is idle").isSameAs(caller);
+	void changesThatComeOneAtATimeRunOnTheirCallersThreadUnlessInATransaction() throws Exception {
+		// a batch of several: the first change holds the writer while two more wait
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Thread> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
+			holding.countDown();
+			await(release);
+			return new OfficeWriter.Change<>(Thread.currentThread(), List.of());
+		}), this.threads);
+		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Thread> second = inTurn(this::threadOfAChange);
+		CompletableFuture<Thread> third = inTurn(this::threadOfAChange);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
+		assertThat(second.get(10, TimeUnit.SECONDS).getName()).isEqualTo(WRITER_THREAD);
+		assertThat(third.get(10, TimeUnit.SECONDS).getName()).isEqualTo(WRITER_THREAD);
+
+		// after a batch of several the next change still goes through the writer's
+		// thread; from then on, alone, each runs on its caller's thread
+		assertThat(threadOfAChange().getName()).isEqualTo(WRITER_THREAD);
+		assertThat(threadOfAChange()).as("no hand-over to the writer's thread when it is idle")
+			.isSameAs(Thread.currentThread());
 		// inside a transaction the change would join it: the writer's thread runs it
-		Thread inTransaction = this.transactions.execute((status) -> this.writer.write(KONAN,
-				(numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of())));
-		assertThat(inTransaction).isNotSameAs(caller);
-		assertThat(inTransaction.getName()).isEqualTo("writer-" + KONAN);
+		assertThat(this.transactions.execute((status) -> threadOfAChange()).getName()).isEqualTo(WRITER_THREAD);
+	}
+
+	private Thread threadOfAChange() {
+		return this.writer.write(KONAN, (numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of()));
 	}
 
 	private Ticket webTicketOf(String phone) {
