@@ -80,6 +80,11 @@ class OfficeWriter {
 	<R> R write(String office, Function<DayNumbers, Change<R>> change) {
 		Pending<R> pending = new Pending<>(change);
 		Lane lane = lane(office);
+		if (lane.writing.isHeldByCurrentThread()) {
+			// from inside a batch of the office (a change, or a listener of its events):
+			// the batch would wait for itself
+			throw new IllegalStateException("A change of " + office + " cannot wait for another change of it");
+		}
 		if (!writtenAtOnce(office, lane, pending)) {
 			lane.waiting.incrementAndGet();
 			lane.queue.add(pending);
@@ -117,7 +122,7 @@ class OfficeWriter {
 	 * would join.
 	 */
 	private boolean writtenAtOnce(String office, Lane lane, Pending<?> pending) {
-		if (lane.lastBatch > 1 || lane.waiting.get() > 0 || lane.writing.isHeldByCurrentThread()
+		if (lane.lastBatch > 1 || lane.waiting.get() > 0
 				|| TransactionSynchronizationManager.isActualTransactionActive() || !lane.writing.tryLock()) {
 			return false;
 		}

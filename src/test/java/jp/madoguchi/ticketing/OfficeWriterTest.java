@@ -162,6 +162,20 @@ class OfficeWriterTest extends AppTest {
 		assertThat(this.transactions.execute((status) -> threadOfAChange()).getName()).isEqualTo(WRITER_THREAD);
 	}
 
+	@Test
+	void aChangeThatWaitsForAnotherOfItsOfficeFailsInsteadOfWaitingForever() throws Exception {
+		CompletableFuture<String> nested = CompletableFuture
+			.supplyAsync(
+					() -> this.writer
+						.write(KONAN,
+								(numbers) -> new OfficeWriter.Change<>(this.writer.write(KONAN,
+										(inner) -> new OfficeWriter.Change<>("inner", List.of())), List.of())),
+					this.threads);
+		assertThat(failure(nested)).isInstanceOf(IllegalStateException.class);
+		// and the writer goes on
+		assertThat(threadOfAChange()).isNotNull();
+	}
+
 	private Thread threadOfAChange() {
 		return this.writer.write(KONAN, (numbers) -> new OfficeWriter.Change<>(Thread.currentThread(), List.of()));
 	}
