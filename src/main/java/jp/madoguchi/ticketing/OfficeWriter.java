@@ -133,6 +133,7 @@ class OfficeWriter {
 		finally {
 			lane.writing.unlock();
 		}
+		pending.complete();
 		return true;
 	}
 
@@ -155,16 +156,22 @@ class OfficeWriter {
 			finally {
 				lane.writing.unlock();
 			}
+			// the callers wake to a free writer: the next change may not need its thread
+			batch.forEach(Pending::complete);
 		}
 	}
 
+	/**
+	 * Commits the batch, or each of its changes alone if the batch fails; the outcome is
+	 * kept in each change, for its caller once the writer is free.
+	 */
 	private void commitOrFail(String office, List<Pending<?>> batch) {
 		try {
 			commit(office, batch);
 		}
 		catch (Throwable ex) {
 			if (batch.size() == 1) {
-				batch.get(0).result.completeExceptionally(ex);
+				batch.get(0).fail(ex);
 			}
 			else {
 				logger.warn("A batch of " + batch.size() + " changes failed; trying them one by one: " + ex);
@@ -173,7 +180,7 @@ class OfficeWriter {
 						commit(office, List.of(single));
 					}
 					catch (Throwable singleFailure) {
-						single.result.completeExceptionally(singleFailure);
+						single.fail(singleFailure);
 					}
 				}
 			}
@@ -199,7 +206,6 @@ class OfficeWriter {
 		catch (RuntimeException ex) {
 			logger.error("Committed events of " + office + " not published yet; the feed will catch up", ex);
 		}
-		batch.forEach(Pending::complete);
 	}
 
 	/** An office's changes waiting for the writer, and who is writing them. */
@@ -231,6 +237,8 @@ class OfficeWriter {
 
 		private MadoguchiException refusal;
 
+		private Throwable failure;
+
 		private Pending(Function<DayNumbers, Change<R>> change) {
 			this.change = change;
 		}
@@ -247,8 +255,16 @@ class OfficeWriter {
 			}
 		}
 
+		/** The change could not be committed (its batch, and then it alone, failed). */
+		void fail(Throwable ex) {
+			this.failure = ex;
+		}
+
 		void complete() {
-			if (this.refusal != null) {
+			if (this.failure != null) {
+				this.result.completeExceptionally(this.failure);
+			}
+			else if (this.refusal != null) {
 				this.result.completeExceptionally(this.refusal);
 			}
 			else {

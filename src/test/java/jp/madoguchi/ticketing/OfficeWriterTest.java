@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jp.madoguchi.shared.MadoguchiException;
 import jp.madoguchi.support.AppTest;
@@ -53,16 +54,7 @@ class OfficeWriterTest extends AppTest {
 
 	@Test
 	void aFailingChangeFailsAloneAndLeavesNoTrace() throws Exception {
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		// the first change holds the writer, so that the next ones wait and form one
-		// batch
-		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
-			holding.countDown();
-			await(release);
-			return new OfficeWriter.Change<>(insert("writer-first", numbers), List.of());
-		}), this.threads);
-		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		Holding<String> first = holdingTheWriter((numbers) -> insert("writer-first", numbers));
 		List<CompletableFuture<String>> others = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			String name = "writer-good-" + i;
@@ -80,9 +72,9 @@ class OfficeWriterTest extends AppTest {
 			throw new IllegalStateException("the database went away");
 		}), this.threads);
 		Thread.sleep(200);
-		release.countDown();
+		first.release().countDown();
 
-		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("writer-first");
+		assertThat(first.change().get(10, TimeUnit.SECONDS)).isEqualTo("writer-first");
 		List<Integer> taken = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			assertThat(others.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("writer-good-" + i);
@@ -110,14 +102,7 @@ class OfficeWriterTest extends AppTest {
 	@Test
 	void aChangeSeesTheTicketsIssuedBeforeItInItsBatch() throws Exception {
 		this.clock.nextWeekday();
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
-			holding.countDown();
-			await(release);
-			return new OfficeWriter.Change<>("held", List.of());
-		}), this.threads);
-		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		Holding<String> first = holdingTheWriter((numbers) -> "held");
 		// one batch, in this order: its tickets are inserted together, yet each change
 		// sees the ones before it
 		CompletableFuture<Ticket> paper = inTurn(
@@ -126,9 +111,9 @@ class OfficeWriterTest extends AppTest {
 		CompletableFuture<Ticket> web = inTurn(() -> webTicketOf("phone-in-one-batch"));
 		CompletableFuture<Ticket> again = inTurn(() -> webTicketOf("phone-in-one-batch"));
 		CompletableFuture<Ticket> called = inTurn(() -> this.service.callNext(KONAN, "1"));
-		release.countDown();
+		first.release().countDown();
 
-		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+		assertThat(first.change().get(10, TimeUnit.SECONDS)).isEqualTo("held");
 		assertThat(called.get(10, TimeUnit.SECONDS).id()).isEqualTo(paper.get(10, TimeUnit.SECONDS).id());
 		assertThat(web.get(10, TimeUnit.SECONDS).state()).isEqualTo(TicketState.ISSUED);
 		assertThat(failure(again)).isInstanceOfSatisfying(MadoguchiException.class,
@@ -138,18 +123,11 @@ class OfficeWriterTest extends AppTest {
 	@Test
 	void changesThatComeOneAtATimeRunOnTheirCallersThreadUnlessInATransaction() throws Exception {
 		// a batch of several: the first change holds the writer while two more wait
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Thread> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
-			holding.countDown();
-			await(release);
-			return new OfficeWriter.Change<>(Thread.currentThread(), List.of());
-		}), this.threads);
-		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		Holding<Thread> first = holdingTheWriter((numbers) -> Thread.currentThread());
 		CompletableFuture<Thread> second = inTurn(this::threadOfAChange);
 		CompletableFuture<Thread> third = inTurn(this::threadOfAChange);
-		release.countDown();
-		assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
+		first.release().countDown();
+		assertThat(first.change().get(10, TimeUnit.SECONDS)).isNotNull();
 		assertThat(second.get(10, TimeUnit.SECONDS).getName()).isEqualTo(WRITER_THREAD);
 		assertThat(third.get(10, TimeUnit.SECONDS).getName()).isEqualTo(WRITER_THREAD);
 
@@ -184,6 +162,26 @@ class OfficeWriterTest extends AppTest {
 		return this.service
 			.issue(new TicketService.IssueRequest(KONAN, "certificates", Channel.WEB, null, phone, "192.0.2.1"))
 			.ticket();
+	}
+
+	/**
+	 * Starts a change that holds the office's writer until released, so that the changes
+	 * after it wait and form one batch; returns once it holds the writer. The change's
+	 * result is worked out after its release.
+	 */
+	private <T> Holding<T> holdingTheWriter(Function<DayNumbers, T> change) throws InterruptedException {
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<T> first = CompletableFuture.supplyAsync(() -> this.writer.write(KONAN, (numbers) -> {
+			holding.countDown();
+			await(release);
+			return new OfficeWriter.Change<>(change.apply(numbers), List.of());
+		}), this.threads);
+		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		return new Holding<>(first, release);
+	}
+
+	private record Holding<T>(CompletableFuture<T> change, CountDownLatch release) {
 	}
 
 	/** Starts a call and returns once it waits for the writer behind the ones before. */
