@@ -83,7 +83,8 @@ class OfficeWriter {
 		if (lane.writing.isHeldByCurrentThread()) {
 			// from inside a batch of the office (a change, or a listener of its events):
 			// the batch would wait for itself
-			throw new IllegalStateException("A change of " + office + " cannot wait for another change of it");
+			throw new IllegalStateException(
+					"A change of office " + office + " cannot wait for another change of the same office");
 		}
 		if (!writtenAtOnce(office, lane, pending)) {
 			lane.waiting.incrementAndGet();

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * together, a refusal fails only its own change, and a change that fails after writing is
  * rolled back alone while the others of its batch still commit. The numbers the changes
  * take follow one another, across batches, with none lost to the failed change. A change
- * that finds the writer idle runs on its caller's thread, with no hand-over.
+ * that finds the writer idle runs on its caller's thread, with no hand-over; one that
+ * waits for another change of its office fails instead of waiting forever.
  */
 @ContextConfiguration(initializers = H2.class)
 class OfficeWriterTest extends AppTest {
@@ -142,13 +143,12 @@ class OfficeWriterTest extends AppTest {
 
 	@Test
 	void aChangeThatWaitsForAnotherOfItsOfficeFailsInsteadOfWaitingForever() throws Exception {
+		Function<DayNumbers, OfficeWriter.Change<String>> waitingForAnother = (numbers) -> {
+			String inner = this.writer.write(KONAN, (again) -> new OfficeWriter.Change<>("inner", List.of()));
+			return new OfficeWriter.Change<>(inner, List.of());
+		};
 		CompletableFuture<String> nested = CompletableFuture
-			.supplyAsync(
-					() -> this.writer
-						.write(KONAN,
-								(numbers) -> new OfficeWriter.Change<>(this.writer.write(KONAN,
-										(inner) -> new OfficeWriter.Change<>("inner", List.of())), List.of())),
-					this.threads);
+			.supplyAsync(() -> this.writer.write(KONAN, waitingForAnother), this.threads);
 		assertThat(failure(nested)).isInstanceOf(IllegalStateException.class);
 		// and the writer goes on
 		assertThat(threadOfAChange()).isNotNull();
