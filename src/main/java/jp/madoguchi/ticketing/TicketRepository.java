@@ -17,6 +17,7 @@ import java.util.UUID;
 import jp.madoguchi.estimate.Line;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,9 +59,7 @@ class TicketRepository {
 		Map<String, Integer> numbers = new HashMap<>();
 		sql("SELECT queue_id, last_number FROM queue_day_number WHERE office_id = ? AND business_date = ?")
 			.params(office, day)
-			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
-			.list()
-			.forEach((entry) -> numbers.put(entry.getKey(), entry.getValue()));
+			.query((RowCallbackHandler) (rs) -> numbers.put(rs.getString(1), rs.getInt(2)));
 		return numbers;
 	}
 

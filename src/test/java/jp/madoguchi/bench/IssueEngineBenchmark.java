@@ -1,8 +1,11 @@
 package jp.madoguchi.bench;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.madoguchi.support.AppTest;
@@ -35,7 +38,7 @@ abstract class IssueEngineBenchmark extends AppTest {
 	private TicketService service;
 
 	@Test
-	void issues() throws InterruptedException {
+	void issues() throws InterruptedException, ExecutionException {
 		for (int threads : List.of(16, 64)) {
 			for (int round = 1; round <= 3; round++) {
 				this.clock.nextWeekday();
@@ -48,17 +51,22 @@ abstract class IssueEngineBenchmark extends AppTest {
 		}
 	}
 
-	private void issue(int threads) throws InterruptedException {
+	/** Issues the round's tickets; a failed issue fails the benchmark, not its figure. */
+	private void issue(int threads) throws InterruptedException, ExecutionException {
 		AtomicInteger next = new AtomicInteger();
+		List<Future<?>> issuers = new ArrayList<>();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int t = 0; t < threads; t++) {
-				pool.submit(() -> {
+				issuers.add(pool.submit(() -> {
 					for (int i = next.getAndIncrement(); i < TICKETS; i = next.getAndIncrement()) {
 						this.service
 							.issue(new IssueRequest(KONAN, PROCEDURES.get(i % PROCEDURES.size()), Channel.KIOSK, null));
 					}
 					return null;
-				});
+				}));
+			}
+			for (Future<?> issuer : issuers) {
+				issuer.get();
 			}
 		}
 	}
