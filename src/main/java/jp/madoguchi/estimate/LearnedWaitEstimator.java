@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +22,7 @@ import jp.madoguchi.estimate.predict.Prediction;
 import jp.madoguchi.estimate.predict.Situation;
 import jp.madoguchi.office.Office;
 import jp.madoguchi.office.OfficeDefinition.Counter;
+import jp.madoguchi.office.OfficeDefinition.OpeningHours;
 import jp.madoguchi.office.OfficeDefinition.Procedure;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +88,41 @@ class LearnedWaitEstimator implements WaitEstimator {
 		}
 		double perExtraPlace = situation.meanServiceMinutes() / Math.max(situation.countersNow(), 1);
 		return new LineEstimate(places, perExtraPlace);
+	}
+
+	/**
+	 * A bound without the line. In the line played forward, a holder's turn comes no
+	 * later than the open counters, side by side, get through the work before it: what is
+	 * left of the services under way and the services of those ahead. Each of these is at
+	 * most the queue's longest procedure on average, and what is left of a service under
+	 * way at most that plus its age × σ² (a log-normal's mean residual life), its age no
+	 * more than the time since an hour before opening. The central figure, a median, is
+	 * at most twice that work's mean (Markov), and the calibration of the largest central
+	 * figure up to it bounds the estimate.
+	 */
+	@Override
+	public double ceiling(Office office, String queue, int ahead) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, office.zone());
+		Optional<OpeningHours> hours = office.hoursOn(today);
+		if (hours.isEmpty() || office.proceduresOf(queue).isEmpty()) {
+			return Double.POSITIVE_INFINITY;
+		}
+		Instant servingSince = today.atTime(hours.get().open())
+			.atZone(office.zone())
+			.toInstant()
+			.minus(Duration.ofHours(1));
+		double oldestService = Math.max(0, Duration.between(servingSince, now).toMillis() / 60000.0);
+		double longest = office.proceduresOf(queue)
+			.stream()
+			.mapToDouble((p) -> minutesOf(office, p))
+			.max()
+			.orElseThrow();
+		double cv = this.serviceTimes.serviceCv(office.id(), Situation.DEFAULT_SERVICE_CV);
+		double counters = openCounters(office, queue);
+		double underWay = Math.ceil(counters - 1e-9) * (longest + Math.log(1 + cv * cv) * oldestService);
+		double meanWork = (underWay + ahead * longest) / counters;
+		return this.predictor.largestEstimateUpTo(2 * meanWork);
 	}
 
 	private Situation situation(Office office, Line line) {

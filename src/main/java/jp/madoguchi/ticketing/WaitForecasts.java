@@ -65,6 +65,16 @@ public class WaitForecasts {
 		return forecast(office, queue).estimate().at(ahead);
 	}
 
+	/**
+	 * Whether the estimated wait of a holder with this many tickets ahead surely ends
+	 * within this many minutes, told by the estimator's bound without reading or
+	 * estimating the line; false when only the estimate can tell.
+	 */
+	public boolean surelyWithin(Office office, String queue, int ahead, long minutes) {
+		// the estimate is rounded to whole minutes
+		return this.estimator.ceiling(office, queue, ahead) + 0.5 <= minutes;
+	}
+
 	private Forecast forecast(Office office, String queue) {
 		String key = office.id() + "/" + queue;
 		long seq = this.load.getObject().lastEvent(office.id(), queue);

@@ -1,6 +1,7 @@
 package jp.madoguchi.ticketing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -89,8 +90,13 @@ public class WebTicketPolicy {
 			return Optional.of("web-window-over");
 		}
 		int inLine = this.load.peopleInLine(office.id(), queue);
-		int minutes = this.forecasts.at(office, queue, inLine).minutes();
 		Instant closing = today.atTime(hours.close()).atZone(office.zone()).toInstant();
+		if (this.forecasts.surelyWithin(office, queue, inLine,
+				Duration.between(now.toInstant(), closing).toMinutes())) {
+			// far from closing time: no need to estimate the line
+			return Optional.empty();
+		}
+		int minutes = this.forecasts.at(office, queue, inLine).minutes();
 		if (now.toInstant().plusSeconds(minutes * 60L).isAfter(closing)) {
 			return Optional.of("wait-passes-closing");
 		}

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 import jp.madoguchi.office.Office;
@@ -154,6 +155,60 @@ class LearnedWaitEstimatorTest {
 	void nobodyWaitsAtAFreeCounter() {
 		assertThat(this.estimator.estimate(konan, new Line("B", places(2, "move-in", true), List.of())).at(2))
 			.isEqualTo(WaitEstimate.NONE);
+	}
+
+	/**
+	 * The bound lets a web ticket skip the estimate far from closing time, so it must
+	 * hold for every line: random lines of every queue, holders here or not, told to come
+	 * or not, counters away, learned service times and behaviour, services under way
+	 * since up to an hour before opening.
+	 */
+	@Test
+	void theCeilingBoundsTheEstimateOfEveryPlace() {
+		SplittableRandom random = new SplittableRandom(5);
+		List<OfficeDefinition.Counter> counters = konan.counters();
+		for (int round = 0; round < 300; round++) {
+			OfficeDefinition.Queue queue = konan.queues().get(random.nextInt(konan.queues().size()));
+			List<OfficeDefinition.Procedure> procedures = konan.proceduresOf(queue.id());
+			for (OfficeDefinition.Procedure procedure : procedures) {
+				if (random.nextInt(3) == 0) {
+					this.serviceTimes.observe(konan.id(), procedure.id(),
+							Duration.ofSeconds(30 + random.nextInt(60 * procedure.minutes() * 3)));
+				}
+			}
+			this.behaviour.observeWebTicket(konan.id(), random.nextBoolean());
+			this.behaviour.observeWait(konan.id(), random.nextInt(90), random.nextInt(4) == 0);
+			this.away.clear();
+			counters.stream().filter((c) -> random.nextInt(4) == 0).forEach((c) -> this.away.add(c.id()));
+			this.told.clear();
+			List<Line.Place> places = new ArrayList<>();
+			for (int i = random.nextInt(random.nextBoolean() ? 10 : 150); i > 0; i--) {
+				Line.Place place = new Line.Place(procedures.get(random.nextInt(procedures.size())).id(),
+						random.nextBoolean(), random.nextBoolean(), UUID.randomUUID());
+				if (random.nextInt(3) == 0) {
+					this.told.put(place.ticket(), new TravelNotices.Told(
+							NOW.minus(Duration.ofMinutes(random.nextInt(90))), 5 + random.nextInt(60)));
+				}
+				places.add(place);
+			}
+			List<Line.AtCounter> inService = new ArrayList<>();
+			for (int i = random.nextInt(8); i > 0; i--) {
+				// since 7:45 at the latest: an hour before Konan opens at 8:45, 2 h 15
+				// min
+				// before NOW
+				inService.add(new Line.AtCounter(procedures.get(random.nextInt(procedures.size())).id(),
+						Duration.ofSeconds(random.nextInt(135 * 60))));
+			}
+			LineEstimate estimate = this.estimator.estimate(konan, new Line(queue.id(), places, inService));
+			for (int ahead = 0; ahead <= places.size() + 5; ahead++) {
+				assertThat((double) estimate.at(ahead).minutes())
+					.as("queue %s, %d ahead of %d, %d under way", queue.id(), ahead, places.size(), inService.size())
+					.isLessThanOrEqualTo(this.estimator.ceiling(konan, queue.id(), ahead) + 0.5);
+			}
+		}
+		// and it is of use: at 10:00, ten people ahead at 転入・転出 end well before 17:00
+		this.away.clear();
+		assertThat(this.estimator.ceiling(konan, "B", 10)).isLessThan(7 * 60);
 	}
 
 	private int wait(Line line) {

@@ -230,6 +230,17 @@ class PredictorsTest {
 			.hasMessageContaining("max");
 	}
 
+	@Test
+	void theLargestEstimateUpToAFigureTakesTheBucketsBelowIt() {
+		// up to 2 minutes the actual wait is 1.7 times the figure (plus a minute each),
+		// above it just the figure
+		MadoguchiPredictor predictor = new MadoguchiPredictor(Calibration.parse("2 1.7 -1 1\n5 1 -1 1\nmax 1 -1 1"));
+		assertThat(predictor.largestEstimateUpTo(1)).isCloseTo(2 * 1.7 - 1, within(1e-9));
+		// a figure of 3 gives 3, but one of 2 below it gives 4.1
+		assertThat(predictor.largestEstimateUpTo(3)).isCloseTo(3 * 1.7 - 1, within(1e-9));
+		assertThat(predictor.largestEstimateUpTo(10)).isCloseTo(10, within(1e-9));
+	}
+
 	private static int bucket(Calibration calibration, double central) {
 		int b = 0;
 		while (b < calibration.upperBounds().length - 1 && central > calibration.upperBounds()[b]) {

@@ -48,6 +48,14 @@ public final class MadoguchiPredictor implements Predictor {
 	}
 
 	/**
+	 * The largest estimate a central figure up to this one can give: a bound on the
+	 * estimate from a bound on the central figure, without simulating the line.
+	 */
+	public double largestEstimateUpTo(double central) {
+		return this.calibration.largestEstimateUpTo(central);
+	}
+
+	/**
 	 * Whole counters idle now: a counter shared with another queue, or one serving a
 	 * ticket of another queue, is not a free counter for this one.
 	 */
@@ -150,6 +158,21 @@ public final class MadoguchiPredictor implements Predictor {
 			double estimate = Math.max(0, (central + 1) * this.medianRatio[b] - 1);
 			return new Prediction(estimate, Math.max(0, Math.min(estimate, estimate + this.low[b] * spread)),
 					Math.max(estimate, estimate + this.high[b] * spread));
+		}
+
+		/**
+		 * The largest estimate of any central figure up to this one. Not simply the
+		 * estimate of this one: each bucket has its own ratio, so a figure just below a
+		 * bucket's bound may give more than one just above it.
+		 */
+		double largestEstimateUpTo(double central) {
+			double largest = 0;
+			double lower = -1;
+			for (int b = 0; b < this.upperBounds.length && central > lower; b++) {
+				largest = Math.max(largest, (Math.min(central, this.upperBounds[b]) + 1) * this.medianRatio[b] - 1);
+				lower = this.upperBounds[b];
+			}
+			return largest;
 		}
 
 		/** The q-quantile of sorted values, interpolated between neighbours. */
