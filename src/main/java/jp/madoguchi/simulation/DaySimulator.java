@@ -404,6 +404,14 @@ public final class DaySimulator {
 			int scored = score ? waiting.size() : (int) waiting.stream().filter((h) -> !h.estimatedAtIssue).count();
 			Prediction[][] everyPlace = (scored > 0) ? predictEveryPlace(whole, scored) : null;
 			Prediction[] notices = null;
+			// the notices need the estimates only as far as the last web holder not told
+			// yet
+			int untold = 0;
+			for (int i = 0; i < waiting.size(); i++) {
+				if (waiting.get(i).person.web() && Double.isNaN(waiting.get(i).notifiedAt)) {
+					untold = places.get(i)[0] + 1;
+				}
+			}
 			Prediction[] references = null;
 			Prediction[] truthNotices = null;
 			for (int i = 0; i < waiting.size(); i++) {
@@ -429,7 +437,7 @@ public final class DaySimulator {
 				}
 				else if (holder.person.web() && Double.isNaN(holder.notifiedAt)) {
 					if (notices == null) {
-						notices = noticeEstimates(whole, everyPlace);
+						notices = noticeEstimates(whole, everyPlace, untold);
 					}
 					notice(holder, notices[place]);
 				}
@@ -490,15 +498,15 @@ public final class DaySimulator {
 		}
 
 		/**
-		 * The notice driver's estimate of every place: the scored one when it is among
-		 * them.
+		 * The notice driver's estimate of the first places of the line: the scored one
+		 * when it is among them.
 		 */
-		private Prediction[] noticeEstimates(Situation whole, Prediction[][] everyPlace) {
+		private Prediction[] noticeEstimates(Situation whole, Prediction[][] everyPlace, int places) {
 			int driver = DaySimulator.this.predictors.indexOf(DaySimulator.this.noticeDriver);
 			if (everyPlace != null && driver >= 0 && driver != this.referenceIndex) {
 				return everyPlace[driver];
 			}
-			return DaySimulator.this.noticeDriver.predictEach(whole);
+			return DaySimulator.this.noticeDriver.predictFirst(whole, places);
 		}
 
 		/**

@@ -196,6 +196,11 @@ class PredictorsTest {
 		Arrays.fill(counters, 30, 90, 1.5);
 		List<Situation.Ahead> line = new ArrayList<>();
 		for (int i = 0; i < 80; i++) {
+			if (i % 7 == 3) {
+				// told to come, on the way: passed over if later than their turn
+				line.add(new Situation.Ahead(3 + random.nextInt(25), false, 0.9, 0, random.nextInt(60), 3));
+				continue;
+			}
 			line.add(new Situation.Ahead(3 + random.nextInt(25), random.nextBoolean(), 0.85,
 					random.nextBoolean() ? 0.01 : 0));
 		}
@@ -212,6 +217,10 @@ class PredictorsTest {
 			assertThat(each[k].minutes()).as("place %d", k).isCloseTo(one.minutes(), within(1e-9));
 			assertThat(each[k].low()).isCloseTo(one.low(), within(1e-9));
 			assertThat(each[k].high()).isCloseTo(one.high(), within(1e-9));
+		}
+		// and the first places alone, without playing the rest of the line
+		for (int places : new int[] { 1, 4, 17, 81 }) {
+			assertThat(predictor.predictFirst(whole, places)).containsExactly(Arrays.copyOf(each, places));
 		}
 	}
 

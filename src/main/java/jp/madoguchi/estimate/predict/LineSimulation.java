@@ -94,12 +94,20 @@ final class LineSimulation {
 	 * is called.
 	 */
 	static double[][] waits(Situation situation) {
-		return new LineSimulation(situation).run();
+		return waits(situation, situation.ahead().size() + 1);
 	}
 
-	private double[][] run() {
-		int places = this.situation.ahead().size() + 1;
-		int samples = Math.max(MIN_SAMPLES, Math.min(SAMPLES, BUDGET / places));
+	/**
+	 * The waits of the first {@code places} places only: the same as those of
+	 * {@link #waits(Situation)}, without playing the rest of the line.
+	 */
+	static double[][] waits(Situation situation, int places) {
+		return new LineSimulation(situation).run(places);
+	}
+
+	private double[][] run(int places) {
+		// as many samples as for the whole line, so that its first places agree with it
+		int samples = Math.max(MIN_SAMPLES, Math.min(SAMPLES, BUDGET / (this.situation.ahead().size() + 1)));
 		double[][] waits = new double[places][samples];
 		SplittableRandom seeds = new SplittableRandom(20311);
 		for (int sample = 0; sample < samples; sample++) {
@@ -129,6 +137,9 @@ final class LineSimulation {
 			int server = servingLateComers(random);
 			double start = this.ready[server];
 			waits[k++][sample] = start;
+			if (k == waits.length) {
+				return;
+			}
 			if (!served(random, ahead, start)) {
 				continue;
 			}

@@ -72,7 +72,13 @@ public final class MadoguchiPredictor implements Predictor {
 	 */
 	@Override
 	public Prediction[] predictEach(Situation s) {
-		Figure[] figures = figures(s);
+		return predictFirst(s, s.ahead().size() + 1);
+	}
+
+	/** The first places of {@link #predictEach}, without playing the rest of the line. */
+	@Override
+	public Prediction[] predictFirst(Situation s, int places) {
+		Figure[] figures = figures(s, places);
 		Prediction[] predictions = new Prediction[figures.length];
 		int free = freeCounters(s);
 		for (int k = 0; k < figures.length; k++) {
@@ -87,7 +93,11 @@ public final class MadoguchiPredictor implements Predictor {
 	 * of a normal (plus a minute: nobody is called to the second).
 	 */
 	public static Figure[] figures(Situation s) {
-		double[][] waits = LineSimulation.waits(s);
+		return figures(s, s.ahead().size() + 1);
+	}
+
+	private static Figure[] figures(Situation s, int places) {
+		double[][] waits = LineSimulation.waits(s, places);
 		Figure[] figures = new Figure[waits.length];
 		for (int k = 0; k < waits.length; k++) {
 			double[] sorted = waits[k];

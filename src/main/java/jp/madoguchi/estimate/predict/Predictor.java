@@ -1,5 +1,7 @@
 package jp.madoguchi.estimate.predict;
 
+import java.util.Arrays;
+
 /** One way of estimating a wait from a {@link Situation}. */
 public interface Predictor {
 
@@ -19,6 +21,14 @@ public interface Predictor {
 			predictions[k] = predict(situation.withFirst(k));
 		}
 		return predictions;
+	}
+
+	/**
+	 * The first {@code places} predictions of {@link #predictEach}, for a caller that
+	 * needs no more of the line.
+	 */
+	default Prediction[] predictFirst(Situation situation, int places) {
+		return Arrays.copyOf(predictEach(situation), places);
 	}
 
 }
