@@ -193,9 +193,8 @@ class LearnedWaitEstimatorTest {
 			}
 			List<Line.AtCounter> inService = new ArrayList<>();
 			for (int i = random.nextInt(8); i > 0; i--) {
-				// since 7:45 at the latest: an hour before Konan opens at 8:45, 2 h 15
-				// min
-				// before NOW
+				// called at 7:45 at the earliest, an hour before Konan opens: up to
+				// 135 minutes before NOW (10:00)
 				inService.add(new Line.AtCounter(procedures.get(random.nextInt(procedures.size())).id(),
 						Duration.ofSeconds(random.nextInt(135 * 60))));
 			}
