@@ -20,7 +20,10 @@ import jp.madoguchi.support.Api;
 import jp.madoguchi.support.AppProcess;
 import jp.madoguchi.support.H2;
 import jp.madoguchi.support.TestApplication;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The load benchmark: starts the application in its own process ({@code -Xmx512m}) on
@@ -329,10 +332,23 @@ class LoadBenchmark {
 
 	private static final AtomicInteger databases = new AtomicInteger();
 
+	/**
+	 * The H2 databases of the runs: gigabytes each, kept only until the benchmark ends.
+	 */
+	private static final List<Path> h2Databases = new ArrayList<>();
+
+	@AfterAll
+	static void deleteTheH2Databases() throws IOException {
+		for (Path database : h2Databases) {
+			FileSystemUtils.deleteRecursively(database);
+		}
+	}
+
 	private static AppProcess start(String database, EmbeddedPostgres postgres) throws Exception {
 		Path dir = Files.createTempDirectory("madoguchi-bench");
 		String url;
 		if (database.equals("h2")) {
+			h2Databases.add(dir.resolve("db"));
 			url = "jdbc:h2:file:" + dir.resolve("db/madoguchi") + H2.SETTINGS + ";WRITE_DELAY=0";
 		}
 		else {
