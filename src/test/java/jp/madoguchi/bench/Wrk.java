@@ -45,16 +45,24 @@ final class Wrk {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections,
 				"-d" + duration.toSeconds() + "s", "--latency", "--timeout", "10s"));
-		if (luaScript != null) {
-			Path script = Files.createTempFile("madoguchi-bench", ".lua");
+		Path script = (luaScript != null) ? Files.createTempFile("madoguchi-bench", ".lua") : null;
+		if (script != null) {
 			Files.writeString(script, luaScript);
 			command.add("-s");
 			command.add(script.toString());
 		}
 		command.add("http://127.0.0.1:" + port + path);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor();
+		String out;
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			process.waitFor();
+		}
+		finally {
+			if (script != null) {
+				Files.delete(script);
+			}
+		}
 		return new Result(connections, number(RATE, out), percentile(out, "50%"), percentile(out, "99%"),
 				(long) number(NON_2XX, out), (long) number(TOTAL, out));
 	}
