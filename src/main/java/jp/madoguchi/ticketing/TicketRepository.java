@@ -60,6 +60,7 @@ class TicketRepository {
 			+ " AND queue_id = ? AND" + WILL_BE_CALLED + " AND id <> ? AND (front > ? OR (front = ? AND" + PLACE_BEFORE
 			+ "))";
 
+	/** The office's tickets of a day in some states, in line order. */
 	static String openInStates(Collection<TicketState> states) {
 		return "SELECT " + COLUMNS + " FROM ticket WHERE office_id = ? AND business_date = ? AND" + inStates(states)
 				+ LINE_ORDER;

@@ -45,7 +45,7 @@ class OpenTicketReadsOnH2Test extends AppTest {
 	void theBusiestReadsSkipTheDaysDoneTickets() {
 		LocalDate day = this.clock.nextWeekday();
 		doneTickets(day, 500);
-		JsonNode waiting = kioskTicket("certificates");
+		JsonNode called = kioskTicket("certificates");
 		kioskTicket("certificates");
 		webTicket("certificates");
 		assertThat(counter("1", "call-next").status()).isEqualTo(200);
@@ -64,7 +64,7 @@ class OpenTicketReadsOnH2Test extends AppTest {
 				scanned(TicketRepository.openInStates(EnumSet.of(TicketState.ISSUED, TicketState.WAITING)), KONAN, day))
 			.isBetween(2L, open + 1);
 		OffsetDateTime early = OffsetDateTime.now(ZoneOffset.UTC).minusYears(1);
-		assertThat(scanned(TicketRepository.COUNT_AHEAD, KONAN, day, "A", waiting.path("id").asString(), true, true,
+		assertThat(scanned(TicketRepository.COUNT_AHEAD, KONAN, day, "A", called.path("id").asString(), true, true,
 				early, early, early, early, 0))
 			.isBetween(1L, open + 1);
 	}
