@@ -50,7 +50,9 @@ class OpenTicketReadsOnH2Test extends AppTest {
 		webTicket("certificates");
 		assertThat(counter("1", "call-next").status()).isEqualTo(200);
 		long open = this.jdbc
-			.sql("SELECT COUNT(*) FROM ticket WHERE state IN ('ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT')")
+			.sql("SELECT COUNT(*) FROM ticket WHERE office_id = ? AND business_date = ?"
+					+ " AND state IN ('ISSUED', 'WAITING', 'CALLED', 'SERVING', 'ABSENT')")
+			.params(KONAN, day)
 			.query(Long.class)
 			.single();
 		assertThat(open).isLessThan(500);
